@@ -1,0 +1,57 @@
+package org.zeromq.spring.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.zeromq.ZContext;
+import org.zeromq.spring.core.ContextSettings;
+import org.zeromq.spring.core.PayloadConverter;
+import org.zeromq.spring.core.SocketConfigurer;
+import org.zeromq.spring.core.ZmqContextFactory;
+import org.zeromq.spring.core.ZmqSocketFactory;
+import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.template.ZmqOperations;
+import org.zeromq.spring.template.ZmqTemplate;
+
+/**
+ * The ZeroMQ context, the sockets declared under {@code zeromq.sockets}, and
+ * {@link ZmqTemplate}. Beans close in reverse order of creation, which is the order clean
+ * shutdown needs: the template's owner threads stop, then the shared sockets close (each
+ * lingering to deliver what was sent), then the context terminates.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(ZContext.class)
+@EnableConfigurationProperties(ZmqProperties.class)
+@Import(ZmqMessageConverterConfiguration.class)
+public class ZmqAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	ZContext zmqContext(ZmqProperties properties) {
+		ZmqProperties.Context context = properties.getContext();
+		return ZmqContextFactory.create(new ContextSettings(context.getIoThreads(), context.getMaxSockets(),
+				context.isIpv6(), context.getLinger()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties) {
+		return new ZmqSocketFactory(context, new SocketConfigurer(properties.getContext().getLinger()));
+	}
+
+	@Bean(initMethod = "open", destroyMethod = "close")
+	@ConditionalOnMissingBean
+	ZmqSocketRegistry zmqSocketRegistry(ZmqSocketFactory factory, ZmqProperties properties) {
+		return new ZmqSocketRegistry(factory, SocketSpecs.from(properties), ZmqProperties.SOCKETS_PREFIX);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(ZmqOperations.class)
+	ZmqTemplate zmqTemplate(ZmqSocketRegistry registry, PayloadConverter zmqPayloadConverter) {
+		return new ZmqTemplate(registry, zmqPayloadConverter);
+	}
+
+}

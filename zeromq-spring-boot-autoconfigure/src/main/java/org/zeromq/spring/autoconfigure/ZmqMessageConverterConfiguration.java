@@ -1,0 +1,69 @@
+package org.zeromq.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.CompositeMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
+import org.zeromq.spring.core.PayloadConverter;
+
+/**
+ * How payloads become frames: a user's {@link MessageConverter} bean when there is exactly one,
+ * otherwise bytes as is, strings as UTF-8 and, when Jackson 3 is present, everything else as
+ * JSON through Boot's {@link JsonMapper}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({ ZmqMessageConverterConfiguration.JacksonPayloadConverterConfiguration.class,
+		ZmqMessageConverterConfiguration.PlainPayloadConverterConfiguration.class })
+class ZmqMessageConverterConfiguration {
+
+	private static PayloadConverter payloadConverter(ObjectProvider<MessageConverter> userConverter,
+			List<MessageConverter> defaults) {
+		MessageConverter user = userConverter.getIfUnique();
+		if (user != null) {
+			return new PayloadConverter(user);
+		}
+		List<MessageConverter> converters = new ArrayList<>();
+		converters.add(new ByteArrayMessageConverter());
+		converters.add(new StringMessageConverter());
+		converters.addAll(defaults);
+		return new PayloadConverter(new CompositeMessageConverter(converters));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ JsonMapper.class, JacksonJsonMessageConverter.class })
+	static class JacksonPayloadConverterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PayloadConverter zmqPayloadConverter(ObjectProvider<MessageConverter> userConverter,
+				ObjectProvider<JsonMapper> jsonMapper) {
+			JsonMapper mapper = jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
+			return payloadConverter(userConverter, List.of(new JacksonJsonMessageConverter(mapper)));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PlainPayloadConverterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PayloadConverter zmqPayloadConverter(ObjectProvider<MessageConverter> userConverter) {
+			return payloadConverter(userConverter, List.of());
+		}
+
+	}
+
+}

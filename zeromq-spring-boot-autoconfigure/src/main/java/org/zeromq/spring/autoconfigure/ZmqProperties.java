@@ -1,0 +1,472 @@
+package org.zeromq.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.zeromq.spring.core.ContextSettings;
+import org.zeromq.spring.core.HwmPolicy;
+
+/**
+ * {@code zeromq.*}: the ZeroMQ context and the sockets an application declares by name.
+ */
+@ConfigurationProperties(ZmqProperties.PREFIX)
+public class ZmqProperties {
+
+	public static final String PREFIX = "zeromq";
+
+	/** Where sockets are declared, for messages that name a property. */
+	public static final String SOCKETS_PREFIX = PREFIX + ".sockets";
+
+	private final Context context = new Context();
+
+	/**
+	 * Sockets by name: senders and listeners refer to a socket by this name.
+	 */
+	private final Map<String, Socket> sockets = new LinkedHashMap<>();
+
+	public Context getContext() {
+		return this.context;
+	}
+
+	public Map<String, Socket> getSockets() {
+		return this.sockets;
+	}
+
+	/** The one ZeroMQ context of the application. */
+	public static class Context {
+
+		/**
+		 * Background I/O threads of the context (ZMQ_IO_THREADS). One is enough for about a
+		 * gigabyte of data a second.
+		 */
+		private int ioThreads = 1;
+
+		/**
+		 * Most sockets the context may open at once (ZMQ_MAX_SOCKETS). Unset means JeroMQ's
+		 * default of 1024.
+		 */
+		private Integer maxSockets;
+
+		/**
+		 * Whether sockets of the context use IPv6 (ZMQ_IPV6).
+		 */
+		private boolean ipv6;
+
+		/**
+		 * Linger of every socket that does not set its own: how long closing waits for queued
+		 * messages to reach a connected peer. JeroMQ's own default of 0 would drop them.
+		 */
+		private Duration linger = ContextSettings.DEFAULTS.linger();
+
+		public int getIoThreads() {
+			return this.ioThreads;
+		}
+
+		public void setIoThreads(int ioThreads) {
+			this.ioThreads = ioThreads;
+		}
+
+		public Integer getMaxSockets() {
+			return this.maxSockets;
+		}
+
+		public void setMaxSockets(Integer maxSockets) {
+			this.maxSockets = maxSockets;
+		}
+
+		public boolean isIpv6() {
+			return this.ipv6;
+		}
+
+		public void setIpv6(boolean ipv6) {
+			this.ipv6 = ipv6;
+		}
+
+		public Duration getLinger() {
+			return this.linger;
+		}
+
+		public void setLinger(Duration linger) {
+			this.linger = linger;
+		}
+
+	}
+
+	/** One declared socket. */
+	public static class Socket {
+
+		/**
+		 * Socket type: REQ, REP, PUB, SUB, PUSH, PULL, PAIR, DEALER, ROUTER, XPUB or XSUB.
+		 */
+		private String type;
+
+		/**
+		 * Endpoints to bind (one or a list): tcp://127.0.0.1:5555, tcp://*:5555,
+		 * tcp://127.0.0.1:* (a free port), ipc://name, inproc://name.
+		 */
+		private List<String> bind = new ArrayList<>();
+
+		/**
+		 * Endpoints to connect to (one or a list).
+		 */
+		private List<String> connect = new ArrayList<>();
+
+		/**
+		 * SUB only: topic prefixes to receive. An empty string receives everything.
+		 */
+		private List<String> subscribe = new ArrayList<>();
+
+		/**
+		 * What a send does at the high-water mark: BLOCK (wait up to send-timeout, then fail),
+		 * FAIL (fail at once) or DROP (drop and count).
+		 */
+		private HwmPolicy hwmPolicy = HwmPolicy.BLOCK;
+
+		/**
+		 * Outgoing messages queued per peer before the high-water mark (ZMQ_SNDHWM, 0 = no
+		 * limit). JeroMQ's default is 1000.
+		 */
+		private Integer sendHwm;
+
+		/**
+		 * Incoming messages queued per peer before the high-water mark (ZMQ_RCVHWM, 0 = no
+		 * limit). JeroMQ's default is 1000.
+		 */
+		private Integer receiveHwm;
+
+		/**
+		 * How long closing waits for queued messages to leave (ZMQ_LINGER). Defaults to
+		 * zeromq.context.linger.
+		 */
+		private Duration linger;
+
+		/**
+		 * Routing identity (ZMQ_ROUTING_ID, UTF-8) by which a ROUTER peer addresses this socket.
+		 * REQ, REP, DEALER and ROUTER only.
+		 */
+		private String identity;
+
+		/**
+		 * How long a send waits at the high-water mark before failing (ZMQ_SNDTIMEO). Defaults
+		 * to 10s so that a full socket never hangs the sender.
+		 */
+		private Duration sendTimeout;
+
+		/**
+		 * How long a blocking receive waits (ZMQ_RCVTIMEO). Unset means forever.
+		 */
+		private Duration receiveTimeout;
+
+		/**
+		 * Wait before reconnecting a lost connection (ZMQ_RECONNECT_IVL). JeroMQ's default is
+		 * 100ms.
+		 */
+		private Duration reconnectInterval;
+
+		/**
+		 * Ceiling of the exponential reconnect back-off (ZMQ_RECONNECT_IVL_MAX). Unset means no
+		 * back-off.
+		 */
+		private Duration reconnectIntervalMax;
+
+		/**
+		 * Interval of ZMTP heartbeat PINGs (ZMQ_HEARTBEAT_IVL). Unset means no heartbeats.
+		 */
+		private Duration heartbeatInterval;
+
+		/**
+		 * How long the peer may go without our PINGs before dropping us (ZMQ_HEARTBEAT_TTL).
+		 */
+		private Duration heartbeatTtl;
+
+		/**
+		 * How long to wait for a PONG before closing the connection (ZMQ_HEARTBEAT_TIMEOUT).
+		 * Defaults to the heartbeat interval.
+		 */
+		private Duration heartbeatTimeout;
+
+		/**
+		 * Queue messages only to completed connections (ZMQ_IMMEDIATE, libzmq's meaning). Off
+		 * by default: messages queue for connections still being made.
+		 */
+		private Boolean immediate;
+
+		/**
+		 * Keep only the last message (ZMQ_CONFLATE). PUSH, PULL, PUB, SUB and DEALER only.
+		 */
+		private Boolean conflate;
+
+		/**
+		 * ROUTER only: fail a send to an unknown identity instead of dropping it
+		 * (ZMQ_ROUTER_MANDATORY).
+		 */
+		private Boolean routerMandatory;
+
+		/**
+		 * PUB and XPUB only: block or fail at the high-water mark instead of dropping
+		 * (ZMQ_XPUB_NODROP).
+		 */
+		private Boolean xpubNodrop;
+
+		/**
+		 * XPUB only: pass every subscription upstream, not only new ones (ZMQ_XPUB_VERBOSE).
+		 */
+		private Boolean xpubVerbose;
+
+		/**
+		 * REQ only: allow a new request before the reply to the last one arrived
+		 * (ZMQ_REQ_RELAXED). The starter turns it on by default so that a timed-out request
+		 * leaves the socket usable.
+		 */
+		private Boolean reqRelaxed;
+
+		/**
+		 * REQ only: drop replies to older requests (ZMQ_REQ_CORRELATE). On by default, with
+		 * req-relaxed.
+		 */
+		private Boolean reqCorrelate;
+
+		/**
+		 * Largest message accepted, in bytes (ZMQ_MAXMSGSIZE). Unset means no limit.
+		 */
+		private Long maxMessageSize;
+
+		/**
+		 * TCP keep-alive on the socket's connections (ZMQ_TCP_KEEPALIVE). Unset means the
+		 * operating system's default.
+		 */
+		private Boolean tcpKeepalive;
+
+		/**
+		 * IPv6 on this socket (ZMQ_IPV6). Defaults to zeromq.context.ipv6.
+		 */
+		private Boolean ipv6;
+
+		/**
+		 * Pending TCP connections a bound socket queues (ZMQ_BACKLOG). JeroMQ's default is 100.
+		 */
+		private Integer backlog;
+
+		public String getType() {
+			return this.type;
+		}
+
+		public void setType(String type) {
+			this.type = type;
+		}
+
+		public List<String> getBind() {
+			return this.bind;
+		}
+
+		public void setBind(List<String> bind) {
+			this.bind = bind;
+		}
+
+		public List<String> getConnect() {
+			return this.connect;
+		}
+
+		public void setConnect(List<String> connect) {
+			this.connect = connect;
+		}
+
+		public List<String> getSubscribe() {
+			return this.subscribe;
+		}
+
+		public void setSubscribe(List<String> subscribe) {
+			this.subscribe = subscribe;
+		}
+
+		public HwmPolicy getHwmPolicy() {
+			return this.hwmPolicy;
+		}
+
+		public void setHwmPolicy(HwmPolicy hwmPolicy) {
+			this.hwmPolicy = hwmPolicy;
+		}
+
+		public Integer getSendHwm() {
+			return this.sendHwm;
+		}
+
+		public void setSendHwm(Integer sendHwm) {
+			this.sendHwm = sendHwm;
+		}
+
+		public Integer getReceiveHwm() {
+			return this.receiveHwm;
+		}
+
+		public void setReceiveHwm(Integer receiveHwm) {
+			this.receiveHwm = receiveHwm;
+		}
+
+		public Duration getLinger() {
+			return this.linger;
+		}
+
+		public void setLinger(Duration linger) {
+			this.linger = linger;
+		}
+
+		public String getIdentity() {
+			return this.identity;
+		}
+
+		public void setIdentity(String identity) {
+			this.identity = identity;
+		}
+
+		public Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+		}
+
+		public Duration getReceiveTimeout() {
+			return this.receiveTimeout;
+		}
+
+		public void setReceiveTimeout(Duration receiveTimeout) {
+			this.receiveTimeout = receiveTimeout;
+		}
+
+		public Duration getReconnectInterval() {
+			return this.reconnectInterval;
+		}
+
+		public void setReconnectInterval(Duration reconnectInterval) {
+			this.reconnectInterval = reconnectInterval;
+		}
+
+		public Duration getReconnectIntervalMax() {
+			return this.reconnectIntervalMax;
+		}
+
+		public void setReconnectIntervalMax(Duration reconnectIntervalMax) {
+			this.reconnectIntervalMax = reconnectIntervalMax;
+		}
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getHeartbeatTtl() {
+			return this.heartbeatTtl;
+		}
+
+		public void setHeartbeatTtl(Duration heartbeatTtl) {
+			this.heartbeatTtl = heartbeatTtl;
+		}
+
+		public Duration getHeartbeatTimeout() {
+			return this.heartbeatTimeout;
+		}
+
+		public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+			this.heartbeatTimeout = heartbeatTimeout;
+		}
+
+		public Boolean getImmediate() {
+			return this.immediate;
+		}
+
+		public void setImmediate(Boolean immediate) {
+			this.immediate = immediate;
+		}
+
+		public Boolean getConflate() {
+			return this.conflate;
+		}
+
+		public void setConflate(Boolean conflate) {
+			this.conflate = conflate;
+		}
+
+		public Boolean getRouterMandatory() {
+			return this.routerMandatory;
+		}
+
+		public void setRouterMandatory(Boolean routerMandatory) {
+			this.routerMandatory = routerMandatory;
+		}
+
+		public Boolean getXpubNodrop() {
+			return this.xpubNodrop;
+		}
+
+		public void setXpubNodrop(Boolean xpubNodrop) {
+			this.xpubNodrop = xpubNodrop;
+		}
+
+		public Boolean getXpubVerbose() {
+			return this.xpubVerbose;
+		}
+
+		public void setXpubVerbose(Boolean xpubVerbose) {
+			this.xpubVerbose = xpubVerbose;
+		}
+
+		public Boolean getReqRelaxed() {
+			return this.reqRelaxed;
+		}
+
+		public void setReqRelaxed(Boolean reqRelaxed) {
+			this.reqRelaxed = reqRelaxed;
+		}
+
+		public Boolean getReqCorrelate() {
+			return this.reqCorrelate;
+		}
+
+		public void setReqCorrelate(Boolean reqCorrelate) {
+			this.reqCorrelate = reqCorrelate;
+		}
+
+		public Long getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(Long maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public Boolean getTcpKeepalive() {
+			return this.tcpKeepalive;
+		}
+
+		public void setTcpKeepalive(Boolean tcpKeepalive) {
+			this.tcpKeepalive = tcpKeepalive;
+		}
+
+		public Boolean getIpv6() {
+			return this.ipv6;
+		}
+
+		public void setIpv6(Boolean ipv6) {
+			this.ipv6 = ipv6;
+		}
+
+		public Integer getBacklog() {
+			return this.backlog;
+		}
+
+		public void setBacklog(Integer backlog) {
+			this.backlog = backlog;
+		}
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.zeromq.spring.core;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.support.GenericMessage;
+
+/**
+ * Converts payloads to and from ZeroMQ frames. {@code byte[]} travels as is and {@code String}
+ * as UTF-8 without touching the converter (the common case costs one array copy at most);
+ * anything else goes through the spring-messaging {@link MessageConverter}, JSON by default.
+ */
+public final class PayloadConverter {
+
+	private final MessageConverter converter;
+
+	public PayloadConverter(MessageConverter converter) {
+		this.converter = converter;
+	}
+
+	public MessageConverter messageConverter() {
+		return this.converter;
+	}
+
+	public byte[] toFrame(Object payload) {
+		if (payload instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (payload instanceof String text) {
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		if (payload == null) {
+			throw new MessageConversionException("A null payload cannot be sent; send an empty byte[] for an empty frame");
+		}
+		org.springframework.messaging.Message<?> converted = this.converter.toMessage(payload, null);
+		if (converted == null) {
+			throw new MessageConversionException("No converter turns " + payload.getClass().getName()
+					+ " into a frame; add Jackson to the classpath for JSON, or declare a MessageConverter bean");
+		}
+		Object body = converted.getPayload();
+		if (body instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (body instanceof String text) {
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		throw new MessageConversionException("The converter turned " + payload.getClass().getName() + " into a "
+				+ body.getClass().getName() + "; a frame needs byte[] or String");
+	}
+
+	@SuppressWarnings("unchecked")
+	public <T> T fromFrame(byte[] frame, Class<T> type) {
+		if (type == byte[].class || type == Object.class) {
+			return (T) frame;
+		}
+		if (type == String.class) {
+			return (T) new String(frame, StandardCharsets.UTF_8);
+		}
+		Object converted = this.converter.fromMessage(new GenericMessage<>(frame), type);
+		if (converted == null) {
+			throw new MessageConversionException("No converter reads a frame of " + frame.length + " bytes as " + type.getName()
+					+ "; add Jackson to the classpath for JSON, or declare a MessageConverter bean");
+		}
+		return (T) converted;
+	}
+
+}

@@ -1,0 +1,96 @@
+package org.zeromq.spring.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Turns a {@link SocketSpec} into a configured JeroMQ socket of the shared context. Every
+ * socket the starter opens comes from here, so options, subscriptions and endpoint resolution
+ * behave the same for senders, listeners and devices.
+ */
+public final class ZmqSocketFactory {
+
+	private final ZContext context;
+
+	private final SocketConfigurer configurer;
+
+	public ZmqSocketFactory(ZContext context, SocketConfigurer configurer) {
+		this.context = context;
+		this.configurer = configurer;
+	}
+
+	public ZContext context() {
+		return this.context;
+	}
+
+	/** A socket with options and subscriptions applied, neither bound nor connected. */
+	public ZMQ.Socket create(SocketSpec spec) {
+		ZMQ.Socket socket = this.context.createSocket(spec.type().jeromqType());
+		try {
+			this.configurer.configure(socket, spec);
+			for (String prefix : spec.subscriptions()) {
+				socket.subscribe(prefix.getBytes(StandardCharsets.UTF_8));
+			}
+			return socket;
+		}
+		catch (RuntimeException ex) {
+			socket.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Binds every endpoint of the spec and returns the endpoints as resolved, so that
+	 * {@code tcp://127.0.0.1:*} reads back as the port the system picked. Closes the socket when
+	 * a bind fails.
+	 */
+	public List<String> bind(ZMQ.Socket socket, SocketSpec spec) {
+		List<String> resolved = new ArrayList<>(spec.binds().size());
+		for (String endpoint : spec.binds()) {
+			try {
+				socket.bind(endpoint);
+			}
+			catch (RuntimeException ex) {
+				socket.close();
+				throw new ZmqBindException(spec.name(), endpoint, ex);
+			}
+			resolved.add(socket.getLastEndpoint());
+		}
+		return List.copyOf(resolved);
+	}
+
+	/** Connects every endpoint of the spec; ZeroMQ connects in the background, so this never waits for a peer. */
+	public void connect(ZMQ.Socket socket, SocketSpec spec) {
+		for (String endpoint : spec.connects()) {
+			try {
+				socket.connect(endpoint);
+			}
+			catch (RuntimeException ex) {
+				socket.close();
+				throw new ZmqException("Socket '" + spec.name() + "' could not connect to " + endpoint + ": " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/** Creates, binds and connects in one go, for sockets that need no ordering with others. */
+	public OpenSocket open(SocketSpec spec) {
+		ZMQ.Socket socket = create(spec);
+		List<String> endpoints = bind(socket, spec);
+		connect(socket, spec);
+		return new OpenSocket(socket, endpoints);
+	}
+
+	/**
+	 * A socket that is bound and connected.
+	 *
+	 * @param socket the JeroMQ socket
+	 * @param boundEndpoints its bind endpoints as resolved
+	 */
+	public record OpenSocket(ZMQ.Socket socket, List<String> boundEndpoints) {
+	}
+
+}

@@ -1,0 +1,449 @@
+package org.zeromq.spring.template;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.spring.core.HwmPolicy;
+import org.zeromq.spring.core.ManagedSocket;
+import org.zeromq.spring.core.ZmqException;
+import org.zeromq.spring.core.ZmqSendException;
+
+/**
+ * Owns one DEALER socket on its own thread so that many requests can be in flight at once:
+ * callers queue requests from any thread, the owner sends them with a correlation envelope
+ * {@code [id][""][payload…]}, reads replies as they come (any REP or ROUTER peer echoes the
+ * envelope) and completes the matching future, or fails it at its deadline.
+ * <p>
+ * Callers wake the owner through an inproc PAIR socket rather than an interrupt: the owner
+ * blocks in a ZeroMQ poll on both sockets, so it idles without CPU and wakes at once.
+ */
+final class DealerRequester implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(DealerRequester.class);
+
+	private static final byte[] DELIMITER = new byte[0];
+
+	private static final long BACKLOG_CHECK_MILLIS = 10;
+
+	private static final AtomicLong wakeEndpoints = new AtomicLong();
+
+	private final ManagedSocket managed;
+
+	private final ZContext context;
+
+	private final ZMQ.Socket socket;
+
+	private final ZMQ.Socket wakeReceiver;
+
+	private final ZMQ.Socket wakeSender;
+
+	private final ReentrantLock wakeLock = new ReentrantLock();
+
+	private final AtomicBoolean signalled = new AtomicBoolean();
+
+	private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+
+	private final Thread thread;
+
+	private final Duration closeTimeout;
+
+	private final AtomicLong discardedReplies = new AtomicLong();
+
+	private volatile boolean closing;
+
+	// Owner-thread state: touched only by the owner thread.
+	private final Map<Long, Request> inFlight = new HashMap<>();
+
+	private final PriorityQueue<Request> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
+
+	private final ArrayDeque<Command> backlog = new ArrayDeque<>();
+
+	private long nextId;
+
+	DealerRequester(ManagedSocket managed, ZContext context) {
+		this.managed = managed;
+		this.context = context;
+		String wakeEndpoint = "inproc://zmq-requester-wake-" + managed.name() + "-" + wakeEndpoints.incrementAndGet();
+		this.wakeReceiver = context.createSocket(SocketType.PAIR);
+		this.wakeReceiver.bind(wakeEndpoint);
+		this.wakeSender = context.createSocket(SocketType.PAIR);
+		this.wakeSender.connect(wakeEndpoint);
+		this.socket = managed.claim("the request pipeline of ZmqTemplate");
+		Duration linger = Duration.ofMillis(Math.max(0, this.socket.getLinger()));
+		this.closeTimeout = linger.plusSeconds(5);
+		this.thread = new Thread(this::run, "zmq-requester-" + managed.name());
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	CompletableFuture<List<byte[]>> request(List<byte[]> frames, Duration timeout) {
+		Request request = new Request(frames, System.nanoTime() + timeout.toNanos(), timeout, this.managed.name());
+		submit(request);
+		return request.reply;
+	}
+
+	/** A one-way send; completes with the same result a locked send would return. */
+	CompletableFuture<Boolean> send(List<byte[]> frames, Duration sendTimeout) {
+		OneWay oneWay = new OneWay(frames, System.nanoTime() + sendTimeout.toNanos(), this.managed.name());
+		submit(oneWay);
+		return oneWay.sent;
+	}
+
+	long discardedReplies() {
+		return this.discardedReplies.get();
+	}
+
+	private void submit(Command command) {
+		if (this.closing) {
+			command.fail(closed());
+			return;
+		}
+		this.commands.add(command);
+		// Only the first command since the owner last woke needs to wake it again.
+		if (this.signalled.compareAndSet(false, true)) {
+			this.wakeLock.lock();
+			try {
+				this.wakeSender.send(DELIMITER, ZMQ.DONTWAIT);
+			}
+			finally {
+				this.wakeLock.unlock();
+			}
+		}
+	}
+
+	private void run() {
+		Selector selector = this.context.createSelector();
+		ZMQ.PollItem[] items = { new ZMQ.PollItem(this.socket, ZMQ.Poller.POLLIN),
+				new ZMQ.PollItem(this.wakeReceiver, ZMQ.Poller.POLLIN) };
+		ZMQ.PollItem[] itemsWithBacklog = { new ZMQ.PollItem(this.socket, ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT),
+				new ZMQ.PollItem(this.wakeReceiver, ZMQ.Poller.POLLIN) };
+		try {
+			while (!this.closing) {
+				ZMQ.PollItem[] polled = this.backlog.isEmpty() ? items : itemsWithBacklog;
+				if (ZMQ.poll(selector, polled, pollTimeoutMillis()) < 0) {
+					break;
+				}
+				if (polled[1].isReadable()) {
+					while (this.wakeReceiver.recv(ZMQ.DONTWAIT) != null) {
+						// drain: one wake-up stands for every command queued so far
+					}
+					this.signalled.set(false);
+				}
+				sendBacklog();
+				takeCommands();
+				if (polled[0].isReadable()) {
+					readReplies();
+				}
+				expireDeadlines();
+			}
+			// Commands queued before close still go out (one-way sends must not be lost).
+			takeCommands();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Request pipeline of socket '" + this.managed.name() + "' stopped", ex);
+		}
+		finally {
+			ZmqException closed = closed();
+			this.backlog.forEach((command) -> command.fail(closed));
+			this.inFlight.values().forEach((request) -> request.fail(closed));
+			this.socket.close();
+			this.wakeReceiver.close();
+			this.context.closeSelector(selector);
+		}
+	}
+
+	private long pollTimeoutMillis() {
+		Request next = this.deadlines.peek();
+		long untilDeadline = (next != null)
+				? Math.max(0, TimeUnit.NANOSECONDS.toMillis(next.deadline - System.nanoTime()) + 1) : -1;
+		if (this.backlog.isEmpty()) {
+			return untilDeadline;
+		}
+		// Backlogged sends have deadlines of their own: look at them often while room is awaited.
+		return (untilDeadline < 0) ? BACKLOG_CHECK_MILLIS : Math.min(untilDeadline, BACKLOG_CHECK_MILLIS);
+	}
+
+	private void takeCommands() {
+		Command command;
+		while ((command = this.commands.poll()) != null) {
+			if (command instanceof Request request) {
+				this.deadlines.add(request);
+			}
+			if (!this.backlog.isEmpty()) {
+				this.backlog.add(command);
+			}
+			else {
+				trySend(command);
+			}
+		}
+	}
+
+	private void sendBacklog() {
+		while (!this.backlog.isEmpty()) {
+			Command head = this.backlog.peek();
+			if (head.isDone() || head.expireIfDue(System.nanoTime())) {
+				this.backlog.poll();
+			}
+			else if (head.send(this, ZMQ.DONTWAIT)) {
+				this.backlog.poll();
+			}
+			else {
+				return;
+			}
+		}
+	}
+
+	private void trySend(Command command) {
+		if (command.send(this, ZMQ.DONTWAIT)) {
+			return;
+		}
+		HwmPolicy policy = this.managed.spec().hwmPolicy();
+		if (policy == HwmPolicy.BLOCK) {
+			// Waits for room without blocking the owner, which must keep reading replies.
+			this.backlog.add(command);
+		}
+		else if (policy == HwmPolicy.DROP && command instanceof OneWay oneWay) {
+			oneWay.sent.complete(false);
+		}
+		else {
+			command.fail(new ZmqSendException("Socket '" + this.managed.name()
+					+ "' is at its send high-water mark or has no peer; the message was not sent"));
+		}
+	}
+
+	private boolean sendFrames(List<byte[]> frames, int firstFlags) {
+		int last = frames.size() - 1;
+		if (!this.socket.send(frames.get(0), (last == 0) ? firstFlags : firstFlags | ZMQ.SNDMORE)) {
+			return false;
+		}
+		for (int i = 1; i <= last; i++) {
+			this.socket.send(frames.get(i), (i == last) ? 0 : ZMQ.SNDMORE);
+		}
+		return true;
+	}
+
+	private boolean sendRequest(Request request, int flags) {
+		long id = this.nextId++;
+		byte[] idFrame = ByteBuffer.allocate(Long.BYTES).putLong(id).array();
+		if (!this.socket.send(idFrame, flags | ZMQ.SNDMORE)) {
+			return false;
+		}
+		this.socket.send(DELIMITER, ZMQ.SNDMORE);
+		int last = request.frames.size() - 1;
+		for (int i = 0; i <= last; i++) {
+			this.socket.send(request.frames.get(i), (i == last) ? 0 : ZMQ.SNDMORE);
+		}
+		request.id = id;
+		this.inFlight.put(id, request);
+		return true;
+	}
+
+	private void readReplies() {
+		List<byte[]> frames;
+		while ((frames = receive()) != null) {
+			Request request = (frames.size() >= 2 && frames.get(0).length == Long.BYTES && frames.get(1).length == 0)
+					? this.inFlight.remove(ByteBuffer.wrap(frames.get(0)).getLong()) : null;
+			if (request == null) {
+				// A reply to a request that timed out, or a message that is not a reply at all.
+				this.discardedReplies.incrementAndGet();
+				continue;
+			}
+			this.deadlines.remove(request);
+			request.reply.complete(frames.subList(2, frames.size()));
+		}
+	}
+
+	private List<byte[]> receive() {
+		byte[] first = this.socket.recv(ZMQ.DONTWAIT);
+		if (first == null) {
+			return null;
+		}
+		List<byte[]> frames = new ArrayList<>(4);
+		frames.add(first);
+		while (this.socket.hasReceiveMore()) {
+			frames.add(this.socket.recv(0));
+		}
+		return frames;
+	}
+
+	private void expireDeadlines() {
+		long now = System.nanoTime();
+		Request next;
+		while ((next = this.deadlines.peek()) != null && next.deadline - now <= 0) {
+			this.deadlines.poll();
+			if (next.id >= 0) {
+				this.inFlight.remove(next.id);
+			}
+			next.fail(new ZmqRequestTimeoutException(this.managed.name(), next.timeout));
+		}
+		if (!this.backlog.isEmpty()) {
+			this.backlog.removeIf((command) -> command.expireIfDue(now));
+		}
+	}
+
+	private ZmqException closed() {
+		return new ZmqException("Socket '" + this.managed.name() + "' is closing; the request was not completed");
+	}
+
+	/**
+	 * Stops the owner: queued one-way sends go out, requests without a reply fail, and the
+	 * owner closes its socket itself. Waits for it, bounded by the socket's linger.
+	 */
+	@Override
+	public void close() {
+		this.closing = true;
+		this.wakeLock.lock();
+		try {
+			this.wakeSender.send(DELIMITER, ZMQ.DONTWAIT);
+		}
+		finally {
+			this.wakeLock.unlock();
+		}
+		try {
+			this.thread.join(this.closeTimeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.thread.isAlive()) {
+			logger.warn("Request pipeline of socket '" + this.managed.name() + "' did not stop within " + this.closeTimeout);
+		}
+		// Anything queued after the owner's last look fails now instead of waiting forever.
+		Command leftover;
+		while ((leftover = this.commands.poll()) != null) {
+			leftover.fail(closed());
+		}
+		this.wakeLock.lock();
+		try {
+			this.wakeSender.close();
+		}
+		finally {
+			this.wakeLock.unlock();
+		}
+	}
+
+	private abstract static sealed class Command permits Request, OneWay {
+
+		final List<byte[]> frames;
+
+		final long deadline;
+
+		Command(List<byte[]> frames, long deadline) {
+			this.frames = frames;
+			this.deadline = deadline;
+		}
+
+		abstract boolean send(DealerRequester owner, int flags);
+
+		abstract void fail(Throwable error);
+
+		abstract boolean isDone();
+
+		abstract Throwable expired();
+
+		/** Fails the command when its deadline has passed; true when it is done either way. */
+		boolean expireIfDue(long now) {
+			if (!isDone() && this.deadline - now <= 0) {
+				fail(expired());
+			}
+			return isDone();
+		}
+
+	}
+
+	private static final class Request extends Command {
+
+		final Duration timeout;
+
+		final CompletableFuture<List<byte[]>> reply = new CompletableFuture<>();
+
+		final String socketName;
+
+		long id = -1;
+
+		Request(List<byte[]> frames, long deadline, Duration timeout, String socketName) {
+			super(frames, deadline);
+			this.timeout = timeout;
+			this.socketName = socketName;
+		}
+
+		@Override
+		boolean send(DealerRequester owner, int flags) {
+			return owner.sendRequest(this, flags);
+		}
+
+		@Override
+		void fail(Throwable error) {
+			this.reply.completeExceptionally(error);
+		}
+
+		@Override
+		boolean isDone() {
+			return this.reply.isDone();
+		}
+
+		@Override
+		Throwable expired() {
+			return new ZmqRequestTimeoutException(this.socketName, this.timeout);
+		}
+
+	}
+
+	private static final class OneWay extends Command {
+
+		final CompletableFuture<Boolean> sent = new CompletableFuture<>();
+
+		final String socketName;
+
+		OneWay(List<byte[]> frames, long deadline, String socketName) {
+			super(frames, deadline);
+			this.socketName = socketName;
+		}
+
+		@Override
+		boolean send(DealerRequester owner, int flags) {
+			boolean queued = owner.sendFrames(this.frames, flags);
+			if (queued) {
+				this.sent.complete(true);
+			}
+			return queued;
+		}
+
+		@Override
+		void fail(Throwable error) {
+			this.sent.completeExceptionally(error);
+		}
+
+		@Override
+		boolean isDone() {
+			return this.sent.isDone();
+		}
+
+		@Override
+		Throwable expired() {
+			return new ZmqSendException("Socket '" + this.socketName
+					+ "' did not accept the message within its send-timeout: its send high-water mark is reached or it has no peer");
+		}
+
+	}
+
+}

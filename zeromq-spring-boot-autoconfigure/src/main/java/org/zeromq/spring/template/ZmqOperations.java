@@ -1,0 +1,57 @@
+package org.zeromq.spring.template;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.messaging.Message;
+
+/**
+ * Sending and requesting on declared sockets, from any thread. Payloads are converted to frames
+ * ({@code byte[]} as is, {@code String} as UTF-8, other objects as JSON by default).
+ * <p>
+ * Every send returns {@code true} when the message was queued and {@code false} when the
+ * socket's {@code hwm-policy: drop} dropped it at the high-water mark; under {@code block} and
+ * {@code fail} a full socket throws {@link org.zeromq.spring.core.ZmqSendException} instead.
+ */
+public interface ZmqOperations {
+
+	/** Sends one frame. */
+	boolean send(String socket, Object payload);
+
+	/** Sends a {@code [topic][payload]} envelope: SUB peers filter on the topic frame. */
+	boolean send(String socket, String topic, Object payload);
+
+	/** Sends each element as one frame of a single multipart message. */
+	boolean sendMultipart(String socket, List<?> frames);
+
+	/**
+	 * Sends a message, honouring {@link org.zeromq.spring.core.ZmqHeaders#TOPIC} (envelope) and
+	 * {@link org.zeromq.spring.core.ZmqHeaders#IDENTITY} (ROUTER address). A {@code List} payload
+	 * is sent as multipart frames.
+	 */
+	boolean send(String socket, Message<?> message);
+
+	/**
+	 * Sends through a ROUTER socket to the peer with this routing identity, as
+	 * {@code [identity][""][payload]} (the empty delimiter keeps REQ and REP peers in step).
+	 */
+	boolean sendTo(String socket, byte[] identity, Object payload);
+
+	/**
+	 * Sends a request on a REQ or DEALER socket and waits for its reply.
+	 * @throws ZmqRequestTimeoutException when no reply comes within the timeout; the socket
+	 * stays usable for the next request
+	 */
+	<T> T request(String socket, Object payload, Duration timeout, Class<T> replyType);
+
+	/**
+	 * Sends a request on a DEALER socket without waiting: many requests may be in flight, each
+	 * matched to its reply by a correlation frame that any REP or ROUTER peer echoes back.
+	 * The future completes exceptionally with {@link ZmqRequestTimeoutException} after the
+	 * timeout, or with {@link org.zeromq.spring.core.ZmqException} when the application closes.
+	 * Dependent stages run on the socket's thread unless an executor is given: keep them short.
+	 */
+	<T> CompletableFuture<T> requestAsync(String socket, Object payload, Duration timeout, Class<T> replyType);
+
+}

@@ -1,0 +1,227 @@
+package org.zeromq.spring.template;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.messaging.Message;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
+import org.zeromq.spring.core.ManagedSocket;
+import org.zeromq.spring.core.PayloadConverter;
+import org.zeromq.spring.core.SocketConfigurer;
+import org.zeromq.spring.core.ZmqException;
+import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.core.ZmqSocketType;
+
+/**
+ * The default {@link ZmqOperations}. Thread-safe: sockets are not, so each send takes the
+ * socket's lock (measured faster than handing every message to an owner thread), except on
+ * DEALER sockets, which one owner thread runs so that many requests can be in flight while
+ * their replies are read.
+ */
+public class ZmqTemplate implements ZmqOperations, AutoCloseable {
+
+	private static final byte[] DELIMITER = new byte[0];
+
+	private final ZmqSocketRegistry registry;
+
+	private final PayloadConverter converter;
+
+	private final Map<String, DealerRequester> requesters = new ConcurrentHashMap<>();
+
+	private volatile boolean closed;
+
+	public ZmqTemplate(ZmqSocketRegistry registry, PayloadConverter converter) {
+		this.registry = registry;
+		this.converter = converter;
+	}
+
+	public PayloadConverter converter() {
+		return this.converter;
+	}
+
+	@Override
+	public boolean send(String socket, Object payload) {
+		return sendFrames(socket, List.of(this.converter.toFrame(payload)));
+	}
+
+	@Override
+	public boolean send(String socket, String topic, Object payload) {
+		return sendFrames(socket, List.of(this.converter.toFrame(topic), this.converter.toFrame(payload)));
+	}
+
+	@Override
+	public boolean sendMultipart(String socket, List<?> frames) {
+		return sendFrames(socket, toFrames(frames));
+	}
+
+	@Override
+	public boolean send(String socket, Message<?> message) {
+		List<byte[]> frames = new ArrayList<>(4);
+		Object identity = message.getHeaders().get(ZmqHeaders.IDENTITY);
+		if (identity != null) {
+			frames.add(this.converter.toFrame(identity));
+			frames.add(DELIMITER);
+		}
+		Object topic = message.getHeaders().get(ZmqHeaders.TOPIC);
+		if (topic != null) {
+			frames.add(this.converter.toFrame(topic));
+		}
+		Object payload = message.getPayload();
+		if (payload instanceof ZMsg zmsg) {
+			zmsg.forEach((frame) -> frames.add(frame.getData()));
+		}
+		else if (payload instanceof List<?> list) {
+			frames.addAll(toFrames(list));
+		}
+		else {
+			frames.add(this.converter.toFrame(payload));
+		}
+		return sendFrames(socket, frames);
+	}
+
+	@Override
+	public boolean sendTo(String socket, byte[] identity, Object payload) {
+		ManagedSocket target = this.registry.socket(socket);
+		requireType(target, "sendTo", ZmqSocketType.ROUTER);
+		return sendFrames(socket, List.of(identity, DELIMITER, this.converter.toFrame(payload)));
+	}
+
+	@Override
+	public <T> T request(String socket, Object payload, Duration timeout, Class<T> replyType) {
+		ManagedSocket target = this.registry.socket(socket);
+		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
+		byte[] frame = this.converter.toFrame(payload);
+		if (target.spec().type() == ZmqSocketType.DEALER) {
+			return await(socket, requester(target).request(List.of(frame), timeout), timeout.plusSeconds(5))
+				.thenApply((reply) -> lastFrameAs(reply, replyType))
+				.join();
+		}
+		List<byte[]> reply = target.execute((req) -> requestOnReq(target, req, frame, timeout));
+		return lastFrameAs(reply, replyType);
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Duration timeout, Class<T> replyType) {
+		ManagedSocket target = this.registry.socket(socket);
+		requireType(target, "requestAsync", ZmqSocketType.DEALER);
+		return requester(target).request(List.of(this.converter.toFrame(payload)), timeout)
+			.thenApply((reply) -> lastFrameAs(reply, replyType));
+	}
+
+	/** Messages read on DEALER sockets that matched no request in flight (late or foreign replies). */
+	public long discardedReplies(String socket) {
+		DealerRequester requester = this.requesters.get(socket);
+		return (requester != null) ? requester.discardedReplies() : 0;
+	}
+
+	/**
+	 * Stops the DEALER owner threads: queued sends go out, requests still waiting for a reply
+	 * fail. Shared sockets stay open; the registry closes them.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		this.requesters.values().forEach(DealerRequester::close);
+		this.requesters.clear();
+	}
+
+	private boolean sendFrames(String socket, List<byte[]> frames) {
+		ManagedSocket target = this.registry.socket(socket);
+		if (target.spec().type() == ZmqSocketType.DEALER) {
+			Duration sendTimeout = sendTimeout(target);
+			return await(socket, requester(target).send(frames, sendTimeout), sendTimeout.plusSeconds(5)).join();
+		}
+		return target.send(frames);
+	}
+
+	private DealerRequester requester(ManagedSocket target) {
+		if (this.closed) {
+			throw new ZmqException("ZmqTemplate is closed; socket '" + target.name() + "' can no longer be used");
+		}
+		return this.requesters.computeIfAbsent(target.name(),
+				(name) -> new DealerRequester(target, this.registry.factory().context()));
+	}
+
+	private List<byte[]> requestOnReq(ManagedSocket target, ZMQ.Socket req, byte[] frame, Duration timeout) {
+		if (!target.sendFrames(req, List.of(frame))) {
+			throw new ZmqException("Socket '" + target.name() + "' dropped the request at its high-water mark");
+		}
+		req.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
+		byte[] first = req.recv(0);
+		if (first == null) {
+			if (!req.getReqRelaxed()) {
+				// A strict REQ socket that got no reply can never send again: replace it.
+				target.reopen();
+			}
+			throw new ZmqRequestTimeoutException(target.name(), timeout);
+		}
+		List<byte[]> reply = new ArrayList<>(2);
+		reply.add(first);
+		while (req.hasReceiveMore()) {
+			reply.add(req.recv(0));
+		}
+		return reply;
+	}
+
+	private <T> T lastFrameAs(List<byte[]> reply, Class<T> replyType) {
+		if (reply.isEmpty()) {
+			throw new ZmqException("The reply had no payload frame");
+		}
+		return this.converter.fromFrame(reply.get(reply.size() - 1), replyType);
+	}
+
+	private List<byte[]> toFrames(Collection<?> parts) {
+		List<byte[]> frames = new ArrayList<>(parts.size());
+		for (Object part : parts) {
+			frames.add(this.converter.toFrame(part));
+		}
+		return frames;
+	}
+
+	private static Duration sendTimeout(ManagedSocket target) {
+		Duration configured = target.spec().options().sendTimeout();
+		return (configured != null) ? configured : SocketConfigurer.DEFAULT_SEND_TIMEOUT;
+	}
+
+	// The owner thread completes every future by its deadline; the extra bound only guards
+	// against an owner that died, so that a caller can never hang.
+	private static <T> CompletableFuture<T> await(String socket, CompletableFuture<T> future, Duration bound) {
+		try {
+			return CompletableFuture.completedFuture(future.get(bound.toMillis(), TimeUnit.MILLISECONDS));
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new ZmqException("Request on socket '" + socket + "' failed", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new ZmqException("The owner thread of socket '" + socket + "' did not answer within " + bound.toMillis() + " ms");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while waiting on socket '" + socket + "'", ex);
+		}
+	}
+
+	private static void requireType(ManagedSocket target, String operation, ZmqSocketType... allowed) {
+		for (ZmqSocketType type : allowed) {
+			if (target.spec().type() == type) {
+				return;
+			}
+		}
+		throw new ZmqException(operation + " needs a " + List.of(allowed) + " socket, but '" + target.name() + "' is "
+				+ target.spec().type());
+	}
+
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""libzmq PUB peer driven over stdin, so the test decides when publishing starts and stops.
+
+Usage: pub_server.py <topic> <count>
+Binds tcp://127.0.0.1:*, prints "READY <endpoint>", then waits (30 s) for a stdin line "GO".
+Publishes <count> messages [topic]["msg-<i>"] (i = 0..count-1), each preceded by a noise
+message ["other"]["other-<i>"] that a subscriber to <topic> must filter out (noise is skipped
+when <topic> is a prefix of "other", e.g. "", because a subscriber could not filter it).
+Prints "PUBLISHED <count>", then keeps the socket open until stdin says "STOP", reaches EOF,
+or 30 s pass.
+Exit codes: 0 published, 2 usage error, 3 no "GO" (EOF or 30 s).
+"""
+import os
+import select
+import sys
+import time
+
+import zmq
+
+DEADLINE_S = 30
+NOISE_TOPIC = b"other"
+
+
+class StdinLines:
+    """Line reader with a timeout on the raw fd: sys.stdin's own buffer would hide
+    already-read lines from select(), e.g. when "GO" and "STOP" arrive together."""
+
+    def __init__(self):
+        self._buf = b""
+        self.eof = False
+
+    def read(self, timeout_s):
+        """Returns the next line, or None on EOF (self.eof set) or timeout."""
+        deadline = time.monotonic() + timeout_s
+        while b"\n" not in self._buf:
+            if self.eof:
+                line, self._buf = self._buf, b""
+                return line.decode("utf-8", "replace").strip() if line else None
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([0], [], [], remaining)[0]:
+                return None
+            chunk = os.read(0, 4096)
+            if chunk:
+                self._buf += chunk
+            else:
+                self.eof = True
+        line, self._buf = self._buf.split(b"\n", 1)
+        return line.decode("utf-8", "replace").strip()
+
+
+def wait_for(stdin, word):
+    deadline = time.monotonic() + DEADLINE_S
+    while True:
+        line = stdin.read(deadline - time.monotonic())
+        if line is None:
+            return False
+        if line == word:
+            return True
+
+
+def main():
+    if len(sys.argv) != 3:
+        print("usage: pub_server.py <topic> <count>", file=sys.stderr)
+        return 2
+    topic, count = sys.argv[1].encode("utf-8"), int(sys.argv[2])
+    noise = not NOISE_TOPIC.startswith(topic)
+
+    ctx = zmq.Context()
+    sock = ctx.socket(zmq.PUB)
+    sock.setsockopt(zmq.LINGER, 1000)
+    try:
+        sock.bind("tcp://127.0.0.1:*")
+        print("READY " + sock.getsockopt(zmq.LAST_ENDPOINT).decode(), flush=True)
+
+        stdin = StdinLines()
+        if not wait_for(stdin, "GO"):
+            reason = "stdin closed" if stdin.eof else f"{DEADLINE_S} s passed"
+            print(f"pub_server: no GO received ({reason})", file=sys.stderr, flush=True)
+            return 3
+        for i in range(count):
+            if noise:
+                sock.send_multipart([NOISE_TOPIC, f"other-{i}".encode()])
+            sock.send_multipart([topic, f"msg-{i}".encode()])
+        print(f"PUBLISHED {count}", flush=True)
+
+        # Stay connected so the subscriber can drain; STOP, EOF and timeout all end it.
+        wait_for(stdin, "STOP")
+        return 0
+    finally:
+        sock.close()
+        ctx.term()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -160,6 +160,19 @@ public final class PythonZmqPeer implements AutoCloseable {
 		return line;
 	}
 
+	/**
+	 * The next {@code count} stdout lines after {@code READY}, all within one {@code timeout}.
+	 * @throws AssertionError if they do not all arrive in time or the script closed stdout
+	 */
+	public List<String> nextLines(int count, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<String> next = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			next.add(nextLine(Duration.ofNanos(deadline - System.nanoTime())));
+		}
+		return next;
+	}
+
 	/** Every stdout line read so far, {@code READY} included, whether taken by nextLine or not. */
 	public List<String> lines() {
 		synchronized (this.lines) {

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -55,7 +56,11 @@ class ZmqMessageConverterConfiguration {
 
 	}
 
+	// Both nested configurations declare the same bean, and the order in which their
+	// @ConditionalOnMissingBean conditions run is not the @Import order: without this condition
+	// the plain converter could register first and switch JSON off although Jackson is present.
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
 	static class PlainPayloadConverterConfiguration {
 
 		@Bean

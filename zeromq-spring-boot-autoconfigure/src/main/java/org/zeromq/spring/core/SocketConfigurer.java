@@ -50,8 +50,8 @@ public final class SocketConfigurer {
 			apply(name, "send-timeout", () -> socket.setSendTimeOut(millis(orDefault(o.sendTimeout(), DEFAULT_SEND_TIMEOUT))));
 		}
 		if (spec.type() == ZmqSocketType.REQ) {
-			apply(name, "req-relaxed", () -> socket.setReqRelaxed(orDefault(o.reqRelaxed(), true)));
-			apply(name, "req-correlate", () -> socket.setReqCorrelate(orDefault(o.reqCorrelate(), true)));
+			apply(name, "req-relaxed", () -> socket.setReqRelaxed(reqRelaxed(o)));
+			apply(name, "req-correlate", () -> socket.setReqCorrelate(reqCorrelate(o)));
 		}
 		if (o.sendHwm() != null) {
 			apply(name, "send-hwm", () -> socket.setSndHWM(o.sendHwm()));
@@ -108,6 +108,24 @@ public final class SocketConfigurer {
 		if (o.backlog() != null) {
 			apply(name, "backlog", () -> socket.setBacklog(o.backlog()));
 		}
+	}
+
+	/**
+	 * Whether a REQ socket of this spec may send its next request after one went unanswered and
+	 * then tells the late reply from the one it waits for: req-relaxed and req-correlate are both
+	 * on, as they are unless the spec turns one off. Decided from the spec because JeroMQ cannot
+	 * read either option back from a socket.
+	 */
+	public static boolean recoversFromUnansweredRequest(SocketSpec spec) {
+		return reqRelaxed(spec.options()) && reqCorrelate(spec.options());
+	}
+
+	private static boolean reqRelaxed(SocketOptions options) {
+		return orDefault(options.reqRelaxed(), true);
+	}
+
+	private static boolean reqCorrelate(SocketOptions options) {
+		return orDefault(options.reqCorrelate(), true);
 	}
 
 	private static void apply(String socket, String option, BooleanSupplier setter) {

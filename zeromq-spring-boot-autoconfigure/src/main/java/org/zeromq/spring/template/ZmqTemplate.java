@@ -102,9 +102,9 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
 		byte[] frame = this.converter.toFrame(payload);
 		if (target.spec().type() == ZmqSocketType.DEALER) {
-			return await(socket, requester(target).request(List.of(frame), timeout), timeout.plusSeconds(5))
-				.thenApply((reply) -> lastFrameAs(reply, replyType))
-				.join();
+			// Converted here rather than in a stage, so that a conversion error is not wrapped.
+			return lastFrameAs(await(socket, requester(target).request(List.of(frame), timeout), timeout.plusSeconds(5))
+				.join(), replyType);
 		}
 		List<byte[]> reply = target.execute((req) -> requestOnReq(target, req, frame, timeout));
 		return lastFrameAs(reply, replyType);
@@ -159,8 +159,9 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		req.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
 		byte[] first = req.recv(0);
 		if (first == null) {
-			if (!req.getReqRelaxed()) {
-				// A strict REQ socket that got no reply can never send again: replace it.
+			if (!SocketConfigurer.recoversFromUnansweredRequest(target.spec())) {
+				// A strict REQ socket that got no reply can never send again, and a relaxed one
+				// without correlation would take the late reply for the next request's: replace it.
 				target.reopen();
 			}
 			throw new ZmqRequestTimeoutException(target.name(), timeout);

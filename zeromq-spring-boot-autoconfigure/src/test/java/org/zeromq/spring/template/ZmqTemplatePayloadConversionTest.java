@@ -1,0 +1,126 @@
+package org.zeromq.spring.template;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * How payloads become frames and frames become replies, checked byte for byte at a raw peer:
+ * {@code byte[]} as is, {@code String} as UTF-8, anything else as JSON through Boot's
+ * {@code JsonMapper} (so {@code spring.jackson.*} settings apply).
+ */
+class ZmqTemplatePayloadConversionTest {
+
+	private static final Duration REPLY_TIMEOUT = RawPeers.CONNECTION_BOUND;
+
+	private final RawPeers peers = new RawPeers();
+
+	@AfterEach
+	void closePeers() {
+		this.peers.close();
+	}
+
+	@Test
+	void bytesTravelAsTheyAre() {
+		byte[] bytes = { 0, -1, 127, -128, 10 };
+		assertThat(sentFrames((template) -> template.send("out", bytes))).singleElement().isEqualTo(bytes);
+	}
+
+	@Test
+	void stringsTravelAsUtf8() {
+		assertThat(sentFrames((template) -> template.send("out", "Grüße ✓ 東京")))
+			.singleElement()
+			.isEqualTo("Grüße ✓ 東京".getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void objectsTravelAsJsonWrittenByBootsJsonMapper() {
+		List<byte[]> frames = sentFrames((template) -> template.send("out", new Weather("10001", 21)),
+				"spring.jackson.property-naming-strategy=SNAKE_CASE");
+		assertThat(new String(frames.get(0), StandardCharsets.UTF_8))
+			.isEqualTo("{\"zip_code\":\"10001\",\"temperature_celsius\":21}");
+	}
+
+	@Test
+	void topicAndMultipartFramesAreConvertedOneByOne() {
+		List<List<byte[]>> messages = sentMessages(2, (template) -> {
+			template.send("out", "weather", new Weather("10001", 21));
+			template.sendMultipart("out", List.of(new byte[] { 1 }, "two", new Weather("10002", -3)));
+		});
+		assertThat(Frames.text(messages.get(0))).containsExactly("weather",
+				"{\"zipCode\":\"10001\",\"temperatureCelsius\":21}");
+		List<byte[]> multipart = messages.get(1);
+		assertThat(multipart.get(0)).containsExactly(1);
+		assertThat(Frames.text(multipart.subList(1, 3))).containsExactly("two",
+				"{\"zipCode\":\"10002\",\"temperatureCelsius\":-3}");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "REQ", "DEALER" })
+	void jsonReplyIsReadAsTheRequestedType(String type) throws Exception {
+		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP,
+				Responder.answeringWith("{\"zip_code\":\"10001\",\"temperature_celsius\":21}"))) {
+			TemplateApplication.runner()
+				.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
+				.withPropertyValues(TemplateApplication.socket("client", type, "connect=" + server.endpoint()))
+				.run((context) -> assertThat(
+						context.getBean(ZmqTemplate.class).request("client", "10001", REPLY_TIMEOUT, Weather.class))
+					.isEqualTo(new Weather("10001", 21)));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "REQ", "DEALER" })
+	void replyThatIsNotJsonFailsWithAConversionError(String type) throws Exception {
+		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP,
+				Responder.answeringWith("not json"))) {
+			TemplateApplication.runner()
+				.withPropertyValues(TemplateApplication.socket("client", type, "connect=" + server.endpoint()))
+				.run((context) -> assertThatExceptionOfType(MessageConversionException.class).isThrownBy(
+						() -> context.getBean(ZmqTemplate.class).request("client", "10001", REPLY_TIMEOUT, Weather.class)));
+		}
+	}
+
+	/** The frames of the one message {@code sends} sent on a PUSH socket, as a raw PULL got them. */
+	private List<byte[]> sentFrames(TemplateAction sends, String... properties) {
+		return sentMessages(1, sends, properties).get(0);
+	}
+
+	private List<List<byte[]>> sentMessages(int count, TemplateAction sends, String... properties) {
+		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
+		List<List<byte[]>> received = new ArrayList<>(count);
+		TemplateApplication.runner()
+			.withPropertyValues(properties)
+			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "connect=" + RawPeers.endpoint(pull)))
+			.run((context) -> {
+				sends.run(context.getBean(ZmqTemplate.class));
+				for (int i = 0; i < count; i++) {
+					received.add(Frames.receive(pull));
+				}
+			});
+		return received;
+	}
+
+	record Weather(String zipCode, int temperatureCelsius) {
+	}
+
+	@FunctionalInterface
+	private interface TemplateAction {
+
+		void run(ZmqTemplate template);
+
+	}
+
+}

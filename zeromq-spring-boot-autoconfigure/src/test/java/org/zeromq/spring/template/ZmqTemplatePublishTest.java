@@ -1,0 +1,116 @@
+package org.zeromq.spring.template;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.support.MessageBuilder;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.core.ZmqSocketRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Publishing through {@link ZmqTemplate} to a raw SUB: single frames, and {@code [topic][payload]}
+ * envelopes that SUB filters on.
+ * <p>
+ * A SUB only gets what is published after its subscription reached the PUB (the guide's slow
+ * joiner), so each test first publishes warm-up messages until one arrives, and skips the
+ * warm-ups still on their way when it reads what it checks.
+ */
+class ZmqTemplatePublishTest {
+
+	private static final String WARM_UP = "warm-up";
+
+	private static final String END = "end";
+
+	private final RawPeers peers = new RawPeers();
+
+	@AfterEach
+	void closePeers() {
+		this.peers.close();
+	}
+
+	@Test
+	void pubSendsOneFrameToEverySubscriber() {
+		TemplateApplication.runner()
+			.withPropertyValues(TemplateApplication.socket("news", "PUB", "bind=tcp://127.0.0.1:*"))
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				ZMQ.Socket sub = subscriber(context.getBean(ZmqSocketRegistry.class), "news", "");
+				awaitSubscription(sub, () -> template.send("news", WARM_UP));
+				assertThat(template.send("news", "headline")).isTrue();
+				assertThat(Frames.text(receiveAfterWarmUps(sub))).containsExactly("headline");
+			});
+	}
+
+	@Test
+	void topicEnvelopeReachesOnlySubscribersOfThatTopicAsTwoFrames() {
+		TemplateApplication.runner()
+			.withPropertyValues(TemplateApplication.socket("weather", "PUB", "bind=tcp://127.0.0.1:*"))
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				ZMQ.Socket sub = subscriber(context.getBean(ZmqSocketRegistry.class), "weather", "10001");
+				awaitSubscription(sub, () -> template.send("weather", "10001", WARM_UP));
+				for (int i = 0; i < 10; i++) {
+					template.send("weather", "10001", "new york " + i);
+					template.send("weather", "10002", "elsewhere " + i);
+				}
+				// PUB/SUB keeps order per publisher: once END is in, nothing sent before it can follow.
+				template.send("weather", "10001", END);
+				List<List<String>> received = new ArrayList<>();
+				for (List<String> message = Frames.text(receiveAfterWarmUps(sub)); !message.get(1).equals(END)
+						&& received.size() <= 20; message = Frames.text(Frames.receive(sub))) {
+					received.add(message);
+				}
+				assertThat(received).hasSize(10).allSatisfy((message) -> assertThat(message).hasSize(2).first().isEqualTo("10001"));
+				assertThat(received).extracting((message) -> message.get(1))
+					.containsExactly("new york 0", "new york 1", "new york 2", "new york 3", "new york 4", "new york 5",
+							"new york 6", "new york 7", "new york 8", "new york 9");
+			});
+	}
+
+	@Test
+	void messageWithTopicHeaderIsFilteredLikeAnEnvelope() {
+		TemplateApplication.runner()
+			.withPropertyValues(TemplateApplication.socket("weather", "PUB", "bind=tcp://127.0.0.1:*"))
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				ZMQ.Socket sub = subscriber(context.getBean(ZmqSocketRegistry.class), "weather", "10001");
+				awaitSubscription(sub, () -> template.send("weather", "10001", WARM_UP));
+				template.send("weather", MessageBuilder.withPayload("hidden").setHeader(ZmqHeaders.TOPIC, "10002").build());
+				template.send("weather", MessageBuilder.withPayload("shown").setHeader(ZmqHeaders.TOPIC, "10001").build());
+				assertThat(Frames.text(receiveAfterWarmUps(sub))).containsExactly("10001", "shown");
+			});
+	}
+
+	private ZMQ.Socket subscriber(ZmqSocketRegistry registry, String publisher, String topic) {
+		ZMQ.Socket sub = this.peers.connect(SocketType.SUB, registry.endpoint(publisher));
+		sub.subscribe(Frames.utf8(topic));
+		return sub;
+	}
+
+	// Publishes until the subscription has reached the publisher; the loop is bounded by Awaitility.
+	private static void awaitSubscription(ZMQ.Socket sub, Runnable publishWarmUp) {
+		await().atMost(RawPeers.CONNECTION_BOUND).pollInterval(Duration.ofMillis(20)).until(() -> {
+			publishWarmUp.run();
+			return Frames.receiveNow(sub) != null;
+		});
+	}
+
+	private static List<byte[]> receiveAfterWarmUps(ZMQ.Socket sub) {
+		for (int skipped = 0; skipped < 10_000; skipped++) {
+			List<byte[]> message = Frames.receive(sub);
+			if (!Frames.text(message).contains(WARM_UP)) {
+				return message;
+			}
+		}
+		throw new AssertionError("Only warm-up messages arrived");
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.zeromq.spring.template;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.zeromq.SocketType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Synchronous request/reply through {@link ZmqTemplate} on REQ and DEALER sockets against raw
+ * REP and ROUTER servers, including what a timed-out request leaves behind: the same socket must
+ * serve the next request, and a late reply must never be taken for the next request's.
+ */
+class ZmqTemplateRequestTest {
+
+	private static final Duration TIMEOUT = Duration.ofMillis(300);
+
+	/** A bound for the timed-out request itself: the timeout plus generous scheduling slack. */
+	private static final Duration TIMEOUT_BOUND = Duration.ofSeconds(5);
+
+	private final RawPeers peers = new RawPeers();
+
+	@AfterEach
+	void closePeers() {
+		this.peers.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "REQ", "DEALER" })
+	void requestGetsTheReplyOfARepServer(String type) throws Exception {
+		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP, Responder.answering())) {
+			TemplateApplication.runner()
+				.withPropertyValues(TemplateApplication.socket("client", type, "connect=" + server.endpoint()))
+				.run((context) -> {
+					ZmqTemplate template = context.getBean(ZmqTemplate.class);
+					for (int i = 0; i < 5; i++) {
+						assertThat(template.request("client", "hello " + i, RawPeers.CONNECTION_BOUND, String.class))
+							.isEqualTo("reply:hello " + i);
+					}
+				});
+		}
+	}
+
+	@Test
+	void dealerRequestCarriesACorrelationEnvelopeThatTheServerEchoes() throws Exception {
+		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER, Responder.answering())) {
+			TemplateApplication.runner()
+				.withPropertyValues(TemplateApplication.socket("client", "DEALER", "connect=" + server.endpoint(),
+						"identity=client-1"))
+				.run((context) -> {
+					ZmqTemplate template = context.getBean(ZmqTemplate.class);
+					assertThat(template.request("client", "first", RawPeers.CONNECTION_BOUND, String.class))
+						.isEqualTo("reply:first");
+					assertThat(template.request("client", "second", RawPeers.CONNECTION_BOUND, String.class))
+						.isEqualTo("reply:second");
+				});
+			List<List<byte[]>> requests = server.requests();
+			assertThat(requests).hasSize(2).allSatisfy((frames) -> {
+				assertThat(frames).hasSize(4);
+				assertThat(frames.get(0)).isEqualTo(Frames.utf8("client-1"));
+				assertThat(frames.get(1)).as("correlation id").hasSize(Long.BYTES);
+				assertThat(frames.get(2)).as("delimiter").isEmpty();
+			});
+			assertThat(requests.get(0).get(1)).isNotEqualTo(requests.get(1).get(1));
+			assertThat(Frames.text(requests.get(0)).get(3)).isEqualTo("first");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "REQ", "DEALER" })
+	void timedOutRequestLeavesTheSocketReadyForTheNextAndItsLateReplyIsNotTakenForTheNextOnes(String type)
+			throws Exception {
+		assertTimeoutThenRecovery(type);
+	}
+
+	@Test
+	void strictReqSocketIsReopenedAfterATimeout() throws Exception {
+		assertTimeoutThenRecovery("REQ", "req-relaxed=false", "req-correlate=false");
+	}
+
+	@Test
+	void relaxedReqSocketWithoutCorrelationIsReopenedAfterATimeoutSoThatNoLateReplyIsTaken() throws Exception {
+		assertTimeoutThenRecovery("REQ", "req-relaxed=true", "req-correlate=false");
+	}
+
+	@Test
+	void requestOnASocketThatCannotRequestFailsNamingTheTypesThatCan() {
+		TemplateApplication.runner()
+			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "bind=tcp://127.0.0.1:*"))
+			.run((context) -> assertThatExceptionOfType(org.zeromq.spring.core.ZmqException.class)
+				.isThrownBy(() -> context.getBean(ZmqTemplate.class).request("out", "x", TIMEOUT, String.class))
+				.withMessageContaining("[REQ, DEALER]")
+				.withMessageContaining("'out' is PUSH"));
+	}
+
+	/**
+	 * Against a server that holds "slow" without answering until "release" arrives, and then
+	 * sends the late reply for "slow" just before the reply for "release".
+	 */
+	private void assertTimeoutThenRecovery(String type, String... settings) throws Exception {
+		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER,
+				Responder.holding("slow", "release"))) {
+			String[] declaration = TemplateApplication.socket("client", type, "connect=" + server.endpoint());
+			TemplateApplication.runner()
+				.withPropertyValues(declaration)
+				.withPropertyValues(TemplateApplication.socket("client", type, settings))
+				.run((context) -> {
+					ZmqTemplate template = context.getBean(ZmqTemplate.class);
+					long start = System.nanoTime();
+					assertThatExceptionOfType(ZmqRequestTimeoutException.class)
+						.isThrownBy(() -> template.request("client", "slow", TIMEOUT, String.class))
+						.withMessageContaining("'client'")
+						.withMessageContaining("300 ms");
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT.minusMillis(50), TIMEOUT_BOUND);
+					assertThat(template.request("client", "release", RawPeers.CONNECTION_BOUND, String.class))
+						.isEqualTo("reply:release");
+					assertThat(template.request("client", "after", RawPeers.CONNECTION_BOUND, String.class))
+						.isEqualTo("reply:after");
+				});
+		}
+	}
+
+}

@@ -67,6 +67,11 @@ public final class ManagedSocket {
 		return this.dropped.get();
 	}
 
+	/** Counts a message that the owner of a claimed socket dropped under {@link HwmPolicy#DROP}. */
+	public void recordDrop() {
+		this.dropped.incrementAndGet();
+	}
+
 	/** Runs {@code action} with exclusive use of the socket. */
 	public <T> T execute(Function<ZMQ.Socket, T> action) {
 		this.lock.lock();

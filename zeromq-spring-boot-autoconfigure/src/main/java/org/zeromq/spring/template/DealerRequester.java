@@ -70,6 +70,9 @@ final class DealerRequester implements AutoCloseable {
 
 	private volatile boolean closing;
 
+	// Guarded by wakeLock: a sender that lost the race with close() must not use the closed socket.
+	private boolean wakeClosed;
+
 	// Owner-thread state: touched only by the owner thread.
 	private final Map<Long, Request> inFlight = new HashMap<>();
 
@@ -118,15 +121,29 @@ final class DealerRequester implements AutoCloseable {
 			return;
 		}
 		this.commands.add(command);
+		if (this.closing) {
+			// close() may have drained the queue before the add: unless the owner or close()
+			// took the command (and so completes it), nobody else would.
+			if (this.commands.remove(command)) {
+				command.fail(closed());
+			}
+			return;
+		}
 		// Only the first command since the owner last woke needs to wake it again.
 		if (this.signalled.compareAndSet(false, true)) {
-			this.wakeLock.lock();
-			try {
+			wake();
+		}
+	}
+
+	private void wake() {
+		this.wakeLock.lock();
+		try {
+			if (!this.wakeClosed) {
 				this.wakeSender.send(DELIMITER, ZMQ.DONTWAIT);
 			}
-			finally {
-				this.wakeLock.unlock();
-			}
+		}
+		finally {
+			this.wakeLock.unlock();
 		}
 	}
 
@@ -222,6 +239,7 @@ final class DealerRequester implements AutoCloseable {
 			this.backlog.add(command);
 		}
 		else if (policy == HwmPolicy.DROP && command instanceof OneWay oneWay) {
+			this.managed.recordDrop();
 			oneWay.sent.complete(false);
 		}
 		else {
@@ -306,18 +324,13 @@ final class DealerRequester implements AutoCloseable {
 
 	/**
 	 * Stops the owner: queued one-way sends go out, requests without a reply fail, and the
-	 * owner closes its socket itself. Waits for it, bounded by the socket's linger.
+	 * owner closes its socket itself. Waits for it, bounded by the socket's linger. Calling it
+	 * again does nothing more.
 	 */
 	@Override
 	public void close() {
 		this.closing = true;
-		this.wakeLock.lock();
-		try {
-			this.wakeSender.send(DELIMITER, ZMQ.DONTWAIT);
-		}
-		finally {
-			this.wakeLock.unlock();
-		}
+		wake();
 		try {
 			this.thread.join(this.closeTimeout.toMillis());
 		}
@@ -334,6 +347,7 @@ final class DealerRequester implements AutoCloseable {
 		}
 		this.wakeLock.lock();
 		try {
+			this.wakeClosed = true;
 			this.wakeSender.close();
 		}
 		finally {

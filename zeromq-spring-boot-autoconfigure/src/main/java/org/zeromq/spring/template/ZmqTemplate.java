@@ -91,14 +91,14 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	@Override
 	public boolean sendTo(String socket, byte[] identity, Object payload) {
-		ManagedSocket target = this.registry.socket(socket);
+		ManagedSocket target = openSocket(socket);
 		requireType(target, "sendTo", ZmqSocketType.ROUTER);
 		return sendFrames(socket, List.of(identity, DELIMITER, this.converter.toFrame(payload)));
 	}
 
 	@Override
 	public <T> T request(String socket, Object payload, Duration timeout, Class<T> replyType) {
-		ManagedSocket target = this.registry.socket(socket);
+		ManagedSocket target = openSocket(socket);
 		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
 		byte[] frame = this.converter.toFrame(payload);
 		if (target.spec().type() == ZmqSocketType.DEALER) {
@@ -112,7 +112,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Duration timeout, Class<T> replyType) {
-		ManagedSocket target = this.registry.socket(socket);
+		ManagedSocket target = openSocket(socket);
 		requireType(target, "requestAsync", ZmqSocketType.DEALER);
 		return requester(target).request(List.of(this.converter.toFrame(payload)), timeout)
 			.thenApply((reply) -> lastFrameAs(reply, replyType));
@@ -126,7 +126,8 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	/**
 	 * Stops the DEALER owner threads: queued sends go out, requests still waiting for a reply
-	 * fail. Shared sockets stay open; the registry closes them.
+	 * fail. From then on every call fails with a {@link ZmqException}. Shared sockets stay
+	 * open; the registry closes them.
 	 */
 	@Override
 	public void close() {
@@ -136,7 +137,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 	}
 
 	private boolean sendFrames(String socket, List<byte[]> frames) {
-		ManagedSocket target = this.registry.socket(socket);
+		ManagedSocket target = openSocket(socket);
 		if (target.spec().type() == ZmqSocketType.DEALER) {
 			Duration sendTimeout = sendTimeout(target);
 			return await(socket, requester(target).send(frames, sendTimeout), sendTimeout.plusSeconds(5)).join();
@@ -144,12 +145,30 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return target.send(frames);
 	}
 
+	private ManagedSocket openSocket(String socket) {
+		if (this.closed) {
+			throw closedTemplate(socket);
+		}
+		return this.registry.socket(socket);
+	}
+
 	private DealerRequester requester(ManagedSocket target) {
 		if (this.closed) {
-			throw new ZmqException("ZmqTemplate is closed; socket '" + target.name() + "' can no longer be used");
+			throw closedTemplate(target.name());
 		}
-		return this.requesters.computeIfAbsent(target.name(),
+		DealerRequester requester = this.requesters.computeIfAbsent(target.name(),
 				(name) -> new DealerRequester(target, this.registry.factory().context()));
+		if (this.closed) {
+			// close() may have looked at the requesters before this one was added: stop it here.
+			this.requesters.remove(target.name(), requester);
+			requester.close();
+			throw closedTemplate(target.name());
+		}
+		return requester;
+	}
+
+	private static ZmqException closedTemplate(String socket) {
+		return new ZmqException("ZmqTemplate is closed; socket '" + socket + "' can no longer be used");
 	}
 
 	private List<byte[]> requestOnReq(ManagedSocket target, ZMQ.Socket req, byte[] frame, Duration timeout) {

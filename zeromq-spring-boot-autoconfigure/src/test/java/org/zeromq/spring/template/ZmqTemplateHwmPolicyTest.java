@@ -1,0 +1,100 @@
+package org.zeromq.spring.template;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.spring.core.ZmqSendException;
+import org.zeromq.spring.core.ZmqSocketRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What a send does when the socket cannot take the message (no peer, or the high-water mark
+ * reached): {@code hwm-policy} fail, drop or block, on PUSH (sent under the socket's lock) and
+ * DEALER (sent by the socket's owner thread). A bound socket that nobody connected to has no
+ * queue at all, so every send meets the mark at once.
+ */
+class ZmqTemplateHwmPolicyTest {
+
+	/** What "at once" means: well under the send-timeout, which a wrongly blocking send would wait out. */
+	private static final Duration AT_ONCE = Duration.ofSeconds(2);
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PUSH", "DEALER" })
+	void failPolicyThrowsAtOnceSayingWhatToDo(String type) {
+		TemplateApplication.runner()
+			.withPropertyValues(TemplateApplication.socket("out", type, "bind=tcp://127.0.0.1:*", "hwm-policy=fail",
+					"send-timeout=10s"))
+			.run((context) -> {
+				long start = System.nanoTime();
+				assertThatExceptionOfType(ZmqSendException.class)
+					.isThrownBy(() -> context.getBean(ZmqTemplate.class).send("out", "lost"))
+					.withMessageContaining("'out'")
+					.withMessageContaining("high-water mark");
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(AT_ONCE);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PUSH", "DEALER" })
+	void dropPolicyReturnsFalseAndCountsTheDrop(String type) {
+		TemplateApplication.runner()
+			.withPropertyValues(TemplateApplication.socket("out", type, "bind=tcp://127.0.0.1:*", "hwm-policy=drop",
+					"send-timeout=10s"))
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				long start = System.nanoTime();
+				assertThat(template.send("out", "dropped")).isFalse();
+				assertThat(template.send("out", "dropped too")).isFalse();
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(AT_ONCE);
+				assertThat(context.getBean(ZmqSocketRegistry.class).socket("out").droppedCount()).isEqualTo(2);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PUSH", "DEALER" })
+	void blockPolicyWaitsForTheSendTimeoutThenThrows(String type) {
+		TemplateApplication.runner()
+			.withPropertyValues(TemplateApplication.socket("out", type, "bind=tcp://127.0.0.1:*", "hwm-policy=block",
+					"send-timeout=200ms"))
+			.run((context) -> {
+				long start = System.nanoTime();
+				assertThatExceptionOfType(ZmqSendException.class)
+					.isThrownBy(() -> context.getBean(ZmqTemplate.class).send("out", "late"))
+					.withMessageContaining("'out'")
+					.withMessageContaining("send-timeout");
+				// Bounded, not exact: it did wait, and it did not hang.
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), AT_ONCE);
+			});
+	}
+
+	@Test
+	void dropPolicyDropsOnceAPeerThatDoesNotReadHasFilledTheQueue() {
+		TemplateApplication.runner()
+			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "bind=inproc://template-hwm", "hwm-policy=drop",
+					"send-hwm=5"))
+			.run((context) -> {
+				try (ZMQ.Socket idle = RawPeers.create(context.getBean(ZContext.class), SocketType.PULL)) {
+					idle.setRcvHWM(5);
+					idle.connect("inproc://template-hwm");
+					ZmqTemplate template = context.getBean(ZmqTemplate.class);
+					int queued = 0;
+					while (queued < 1000 && template.send("out", "message " + queued)) {
+						queued++;
+					}
+					// inproc queues up to both marks together; the peer never reads, so the rest is dropped.
+					assertThat(queued).isBetween(5, 20);
+					assertThat(template.send("out", "one more")).isFalse();
+					assertThat(context.getBean(ZmqSocketRegistry.class).socket("out").droppedCount()).isEqualTo(2);
+					assertThat(Frames.text(Frames.receive(idle))).containsExactly("message 0");
+				}
+			});
+	}
+
+}

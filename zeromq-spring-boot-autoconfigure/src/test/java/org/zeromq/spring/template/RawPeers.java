@@ -12,17 +12,18 @@ import org.zeromq.ZMQ;
  * nothing with what the starter manages. Each has a receive timeout, so that a missing message
  * fails the test instead of hanging it, and no linger, so that closing never waits.
  * <p>
- * The timeouts are long on purpose. JeroMQ 0.6.0 sometimes (a few connections in a hundred, in
- * a context with no other traffic) never registers a freshly connected tcp channel with its
- * I/O thread's selector, so the ZMTP handshake stalls until the handshake interval (30 s by
- * default) expires and the socket reconnects. Messages already queued on the connecting side
- * survive that and arrive late; a test that waited less would fail on JeroMQ's stall rather
- * than on the behaviour it checks. A passing test never waits for these bounds.
+ * The timeouts are long on purpose. JeroMQ 0.6.0 sometimes (a few connections in a hundred)
+ * never polls a freshly connected tcp channel, so the ZMTP handshake stalls until the handshake
+ * interval expires and the socket reconnects: 3 s for the starter's sockets
+ * ({@code SocketConfigurer.DEFAULT_HANDSHAKE_INTERVAL}), 1 s for the raw sockets here that
+ * connect. Messages queued on the connecting side survive that and arrive late; a test that
+ * waited less would fail on JeroMQ's stall rather than on the behaviour it checks. A passing
+ * test never waits for these bounds.
  */
 final class RawPeers implements AutoCloseable {
 
-	/** Covers a stalled first handshake (30 s) plus the reconnect. */
-	static final int RECEIVE_TIMEOUT_MILLIS = 40_000;
+	/** Covers a stalled handshake, the reconnect, and a second stall in a row. */
+	static final int RECEIVE_TIMEOUT_MILLIS = 15_000;
 
 	/** For every wait on a connection coming up: the same bound as {@link #RECEIVE_TIMEOUT_MILLIS}. */
 	static final Duration CONNECTION_BOUND = Duration.ofMillis(RECEIVE_TIMEOUT_MILLIS);

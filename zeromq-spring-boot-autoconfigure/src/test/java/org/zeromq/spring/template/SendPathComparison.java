@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.zeromq.SocketType;
@@ -30,9 +31,9 @@ import org.zeromq.spring.core.ZmqSocketType;
  * on an otherwise quiet machine, and read the medians.
  *
  * <pre>
- * ./mvnw -q -pl zeromq-spring-boot-autoconfigure -am test-compile
- * ./mvnw -q -pl zeromq-spring-boot-autoconfigure dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp zeromq-spring-boot-autoconfigure/target/test-classes:zeromq-spring-boot-autoconfigure/target/classes:$(cat /tmp/cp.txt) \
+ * cd zeromq-spring-boot-autoconfigure
+ * ../mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/comparison.classpath
+ * java -cp target/test-classes:target/classes:$(cat target/comparison.classpath) \
  *     org.zeromq.spring.template.SendPathComparison [messages-per-round [messages-per-round-when-callers-wait]]
  * </pre>
  *
@@ -139,17 +140,7 @@ public final class SendPathComparison {
 			Sender open(ZContext context, String endpoint) {
 				ZMQ.Socket push = context.createSocket(SocketType.PUSH);
 				push.connect(endpoint);
-				return new Sender() {
-					@Override
-					public void send(byte[] payload) {
-						push.send(payload, 0);
-					}
-
-					@Override
-					public void close() {
-						push.close();
-					}
-				};
+				return Sender.of((payload) -> push.send(payload, 0), push::close);
 			}
 		},
 
@@ -158,17 +149,7 @@ public final class SendPathComparison {
 			Sender open(ZContext context, String endpoint) {
 				ZmqSocketRegistry registry = registry(context, SocketSpec.connect("push", ZmqSocketType.PUSH, endpoint));
 				ManagedSocket push = registry.socket("push");
-				return new Sender() {
-					@Override
-					public void send(byte[] payload) {
-						push.send(List.of(payload));
-					}
-
-					@Override
-					public void close() {
-						registry.close();
-					}
-				};
+				return Sender.of((payload) -> push.send(List.of(payload)), registry::close);
 			}
 		},
 
@@ -178,18 +159,10 @@ public final class SendPathComparison {
 				ZmqSocketRegistry registry = registry(context,
 						SocketSpec.connect("dealer", ZmqSocketType.DEALER, endpoint));
 				ZmqTemplate template = new ZmqTemplate(registry, new PayloadConverter(new ByteArrayMessageConverter()));
-				return new Sender() {
-					@Override
-					public void send(byte[] payload) {
-						template.send("dealer", payload);
-					}
-
-					@Override
-					public void close() {
-						template.close();
-						registry.close();
-					}
-				};
+				return Sender.of((payload) -> template.send("dealer", payload), () -> {
+					template.close();
+					registry.close();
+				});
 			}
 		},
 
@@ -225,6 +198,22 @@ public final class SendPathComparison {
 
 		@Override
 		void close();
+
+		static Sender of(Consumer<byte[]> send, Runnable close) {
+			return new Sender() {
+
+				@Override
+				public void send(byte[] payload) {
+					send.accept(payload);
+				}
+
+				@Override
+				public void close() {
+					close.run();
+				}
+
+			};
+		}
 
 	}
 

@@ -23,6 +23,11 @@ final class TemplateApplication {
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ZmqAutoConfiguration.class));
 	}
 
+	/** The application with one socket declared, as {@link #socket} writes it. */
+	static ApplicationContextRunner runnerWith(String name, String type, String... settings) {
+		return runner().withPropertyValues(socket(name, type, settings));
+	}
+
 	/**
 	 * {@code zeromq.sockets.<name>.*} properties.
 	 * @param settings {@code key=value} pairs under the socket, e.g. {@code "connect=tcp://…"}

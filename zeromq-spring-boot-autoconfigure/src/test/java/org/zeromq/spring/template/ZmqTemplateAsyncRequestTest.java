@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.spring.core.ZmqException;
@@ -26,20 +26,15 @@ class ZmqTemplateAsyncRequestTest {
 
 	private static final int IN_FLIGHT = 1000;
 
+	@AutoClose
 	private final RawPeers peers = new RawPeers();
-
-	@AfterEach
-	void closePeers() {
-		this.peers.close();
-	}
 
 	@Test
 	void thousandRequestsInFlightAtOnceEachCompleteWithTheirOwnReplyWhenRepliesComeInReverse() throws Exception {
 		// The server answers nothing until all of them are in, then answers the last first.
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER,
 				Responder.reversedBatches(IN_FLIGHT))) {
-			TemplateApplication.runner()
-				.withPropertyValues(TemplateApplication.socket("client", "DEALER", "connect=" + server.endpoint()))
+			TemplateApplication.runnerWith("client", "DEALER", "connect=" + server.endpoint())
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					List<CompletableFuture<String>> replies = new ArrayList<>(IN_FLIGHT);
@@ -61,8 +56,7 @@ class ZmqTemplateAsyncRequestTest {
 	void timedOutRequestFailsWithATimeoutItsLateReplyIsDiscardedAndLaterRequestsSucceed() throws Exception {
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER,
 				Responder.holding("slow", "release"))) {
-			TemplateApplication.runner()
-				.withPropertyValues(TemplateApplication.socket("client", "DEALER", "connect=" + server.endpoint()))
+			TemplateApplication.runnerWith("client", "DEALER", "connect=" + server.endpoint())
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					CompletableFuture<String> slow = template.requestAsync("client", "slow", Duration.ofMillis(300),
@@ -88,8 +82,7 @@ class ZmqTemplateAsyncRequestTest {
 		int threads = 4;
 		int requestsPerThread = 50;
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP, Responder.answering())) {
-			TemplateApplication.runner()
-				.withPropertyValues(TemplateApplication.socket("client", "DEALER", "connect=" + server.endpoint()))
+			TemplateApplication.runnerWith("client", "DEALER", "connect=" + server.endpoint())
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -119,8 +112,7 @@ class ZmqTemplateAsyncRequestTest {
 
 	@Test
 	void requestAsyncOnAReqSocketFailsSayingThatItNeedsADealer() {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("client", "REQ", "bind=tcp://127.0.0.1:*"))
+		TemplateApplication.runnerWith("client", "REQ", "bind=tcp://127.0.0.1:*")
 			.run((context) -> assertThatExceptionOfType(ZmqException.class)
 				.isThrownBy(() -> context.getBean(ZmqTemplate.class)
 					.requestAsync("client", "hello", Duration.ofSeconds(1), String.class))

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,19 +32,14 @@ class ZmqTemplateCloseTest {
 	/** Far longer than any test here: a request still pending when the test ends was left hanging. */
 	private static final Duration LONG_TIMEOUT = Duration.ofMinutes(5);
 
+	@AutoClose
 	private final RawPeers peers = new RawPeers();
-
-	@AfterEach
-	void closePeers() {
-		this.peers.close();
-	}
 
 	@Test
 	void pendingAsyncRequestsFailWhenTheApplicationCloses() throws Exception {
 		Queue<CompletableFuture<String>> pending = new ConcurrentLinkedQueue<>();
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER, Responder.silent())) {
-			TemplateApplication.runner()
-				.withPropertyValues(TemplateApplication.socket("client", "DEALER", "connect=" + server.endpoint()))
+			TemplateApplication.runnerWith("client", "DEALER", "connect=" + server.endpoint())
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					for (int i = 0; i < 10; i++) {
@@ -64,8 +59,7 @@ class ZmqTemplateCloseTest {
 	@ValueSource(strings = { "PUSH", "DEALER" })
 	void sendAfterTheApplicationClosedFailsClearly(String type) {
 		AtomicReference<ZmqTemplate> closedTemplate = new AtomicReference<>();
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", type, "bind=tcp://127.0.0.1:*"))
+		TemplateApplication.runnerWith("out", type, "bind=tcp://127.0.0.1:*")
 			.run((context) -> closedTemplate.set(context.getBean(ZmqTemplate.class)));
 		assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> closedTemplate.get().send("out", "too late"))
 			.withMessageContaining("ZmqTemplate is closed")
@@ -75,8 +69,7 @@ class ZmqTemplateCloseTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "PUSH", "DEALER" })
 	void closedTemplateRefusesSendsEvenWhileItsSocketsAreStillOpen(String type) {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", type, "bind=tcp://127.0.0.1:*"))
+		TemplateApplication.runnerWith("out", type, "bind=tcp://127.0.0.1:*")
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				template.close();
@@ -88,8 +81,7 @@ class ZmqTemplateCloseTest {
 	@Test
 	void requestAsyncAfterTheApplicationClosedFailsClearly() {
 		AtomicReference<ZmqTemplate> closedTemplate = new AtomicReference<>();
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("client", "DEALER", "bind=tcp://127.0.0.1:*"))
+		TemplateApplication.runnerWith("client", "DEALER", "bind=tcp://127.0.0.1:*")
 			.run((context) -> closedTemplate.set(context.getBean(ZmqTemplate.class)));
 		assertThatExceptionOfType(ZmqException.class)
 			.isThrownBy(() -> closedTemplate.get().requestAsync("client", "too late", LONG_TIMEOUT, String.class))
@@ -102,8 +94,7 @@ class ZmqTemplateCloseTest {
 		Queue<CompletableFuture<String>> requests = new ConcurrentLinkedQueue<>();
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER, Responder.answering())) {
-			TemplateApplication.runner()
-				.withPropertyValues(TemplateApplication.socket("client", "DEALER", "connect=" + server.endpoint()))
+			TemplateApplication.runnerWith("client", "DEALER", "connect=" + server.endpoint())
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					for (int t = 0; t < threads; t++) {

@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -27,18 +27,13 @@ class ZmqTemplateConcurrencyTest {
 
 	private static final int MESSAGES_PER_THREAD = 2000;
 
+	@AutoClose
 	private final RawPeers peers = new RawPeers();
-
-	@AfterEach
-	void closePeers() {
-		this.peers.close();
-	}
 
 	@Test
 	void everyMessageOfEveryThreadArrivesWholeAndInThatThreadsOrder() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "connect=" + RawPeers.endpoint(pull)))
+		TemplateApplication.runnerWith("out", "PUSH", "connect=" + RawPeers.endpoint(pull))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				// The connection is up once one message went through; the senders then never wait on it.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -28,10 +29,7 @@ class ZmqTemplateHwmPolicyTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "PUSH", "DEALER" })
 	void failPolicyThrowsAtOnceSayingWhatToDo(String type) {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", type, "bind=tcp://127.0.0.1:*", "hwm-policy=fail",
-					"send-timeout=10s"))
-			.run((context) -> {
+		unconnected(type, "fail", "10s").run((context) -> {
 				long start = System.nanoTime();
 				assertThatExceptionOfType(ZmqSendException.class)
 					.isThrownBy(() -> context.getBean(ZmqTemplate.class).send("out", "lost"))
@@ -44,10 +42,7 @@ class ZmqTemplateHwmPolicyTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "PUSH", "DEALER" })
 	void dropPolicyReturnsFalseAndCountsTheDrop(String type) {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", type, "bind=tcp://127.0.0.1:*", "hwm-policy=drop",
-					"send-timeout=10s"))
-			.run((context) -> {
+		unconnected(type, "drop", "10s").run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				long start = System.nanoTime();
 				assertThat(template.send("out", "dropped")).isFalse();
@@ -60,10 +55,7 @@ class ZmqTemplateHwmPolicyTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "PUSH", "DEALER" })
 	void blockPolicyWaitsForTheSendTimeoutThenThrows(String type) {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", type, "bind=tcp://127.0.0.1:*", "hwm-policy=block",
-					"send-timeout=200ms"))
-			.run((context) -> {
+		unconnected(type, "block", "200ms").run((context) -> {
 				long start = System.nanoTime();
 				assertThatExceptionOfType(ZmqSendException.class)
 					.isThrownBy(() -> context.getBean(ZmqTemplate.class).send("out", "late"))
@@ -76,9 +68,7 @@ class ZmqTemplateHwmPolicyTest {
 
 	@Test
 	void dropPolicyDropsOnceAPeerThatDoesNotReadHasFilledTheQueue() {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "bind=inproc://template-hwm", "hwm-policy=drop",
-					"send-hwm=5"))
+		TemplateApplication.runnerWith("out", "PUSH", "bind=inproc://template-hwm", "hwm-policy=drop", "send-hwm=5")
 			.run((context) -> {
 				try (ZMQ.Socket idle = RawPeers.create(context.getBean(ZContext.class), SocketType.PULL)) {
 					idle.setRcvHWM(5);
@@ -95,6 +85,12 @@ class ZmqTemplateHwmPolicyTest {
 					assertThat(Frames.text(Frames.receive(idle))).containsExactly("message 0");
 				}
 			});
+	}
+
+	/** A socket "out" of this type, bound where nobody connects. */
+	private static ApplicationContextRunner unconnected(String type, String hwmPolicy, String sendTimeout) {
+		return TemplateApplication.runnerWith("out", type, "bind=tcp://127.0.0.1:*", "hwm-policy=" + hwmPolicy,
+				"send-timeout=" + sendTimeout);
 	}
 
 }

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,12 +26,8 @@ class ZmqTemplatePayloadConversionTest {
 
 	private static final Duration REPLY_TIMEOUT = RawPeers.CONNECTION_BOUND;
 
+	@AutoClose
 	private final RawPeers peers = new RawPeers();
-
-	@AfterEach
-	void closePeers() {
-		this.peers.close();
-	}
 
 	@Test
 	void bytesTravelAsTheyAre() {
@@ -70,27 +67,27 @@ class ZmqTemplatePayloadConversionTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "REQ", "DEALER" })
 	void jsonReplyIsReadAsTheRequestedType(String type) throws Exception {
-		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP,
-				Responder.answeringWith("{\"zip_code\":\"10001\",\"temperature_celsius\":21}"))) {
-			TemplateApplication.runner()
-				.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
-				.withPropertyValues(TemplateApplication.socket("client", type, "connect=" + server.endpoint()))
-				.run((context) -> assertThat(
-						context.getBean(ZmqTemplate.class).request("client", "10001", REPLY_TIMEOUT, Weather.class))
-					.isEqualTo(new Weather("10001", 21)));
-		}
+		assertThat(requestWeather(type, "{\"zip_code\":\"10001\",\"temperature_celsius\":21}"))
+			.isEqualTo(new Weather("10001", 21));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "REQ", "DEALER" })
-	void replyThatIsNotJsonFailsWithAConversionError(String type) throws Exception {
-		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP,
-				Responder.answeringWith("not json"))) {
-			TemplateApplication.runner()
-				.withPropertyValues(TemplateApplication.socket("client", type, "connect=" + server.endpoint()))
-				.run((context) -> assertThatExceptionOfType(MessageConversionException.class).isThrownBy(
-						() -> context.getBean(ZmqTemplate.class).request("client", "10001", REPLY_TIMEOUT, Weather.class)));
+	void replyThatIsNotJsonFailsWithAConversionError(String type) {
+		assertThatExceptionOfType(MessageConversionException.class).isThrownBy(() -> requestWeather(type, "not json"))
+			.withMessageContaining("Could not read JSON");
+	}
+
+	/** Requests on a {@code type} socket from a raw REP server that replies {@code reply}. */
+	private Weather requestWeather(String type, String reply) throws Exception {
+		AtomicReference<Weather> weather = new AtomicReference<>();
+		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP, Responder.answeringWith(reply))) {
+			TemplateApplication.runnerWith("client", type, "connect=" + server.endpoint())
+				.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
+				.run((context) -> weather
+					.set(context.getBean(ZmqTemplate.class).request("client", "10001", REPLY_TIMEOUT, Weather.class)));
 		}
+		return weather.get();
 	}
 
 	/** The frames of the one message {@code sends} sent on a PUSH socket, as a raw PULL got them. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.support.MessageBuilder;
 import org.zeromq.SocketType;
@@ -29,77 +29,63 @@ class ZmqTemplatePublishTest {
 
 	private static final String END = "end";
 
+	@AutoClose
 	private final RawPeers peers = new RawPeers();
-
-	@AfterEach
-	void closePeers() {
-		this.peers.close();
-	}
 
 	@Test
 	void pubSendsOneFrameToEverySubscriber() {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("news", "PUB", "bind=tcp://127.0.0.1:*"))
-			.run((context) -> {
-				ZmqTemplate template = context.getBean(ZmqTemplate.class);
-				ZMQ.Socket sub = subscriber(context.getBean(ZmqSocketRegistry.class), "news", "");
-				awaitSubscription(sub, () -> template.send("news", WARM_UP));
-				assertThat(template.send("news", "headline")).isTrue();
-				assertThat(Frames.text(receiveAfterWarmUps(sub))).containsExactly("headline");
-			});
+		withSubscriberTo("", (template, sub) -> {
+			assertThat(template.send("weather", "headline")).isTrue();
+			assertThat(Frames.text(receiveAfterWarmUps(sub))).containsExactly("headline");
+		});
 	}
 
 	@Test
 	void topicEnvelopeReachesOnlySubscribersOfThatTopicAsTwoFrames() {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("weather", "PUB", "bind=tcp://127.0.0.1:*"))
-			.run((context) -> {
-				ZmqTemplate template = context.getBean(ZmqTemplate.class);
-				ZMQ.Socket sub = subscriber(context.getBean(ZmqSocketRegistry.class), "weather", "10001");
-				awaitSubscription(sub, () -> template.send("weather", "10001", WARM_UP));
-				for (int i = 0; i < 10; i++) {
-					template.send("weather", "10001", "new york " + i);
-					template.send("weather", "10002", "elsewhere " + i);
-				}
-				// PUB/SUB keeps order per publisher: once END is in, nothing sent before it can follow.
-				template.send("weather", "10001", END);
-				List<List<String>> received = new ArrayList<>();
-				for (List<String> message = Frames.text(receiveAfterWarmUps(sub)); !message.get(1).equals(END)
-						&& received.size() <= 20; message = Frames.text(Frames.receive(sub))) {
-					received.add(message);
-				}
-				assertThat(received).hasSize(10).allSatisfy((message) -> assertThat(message).hasSize(2).first().isEqualTo("10001"));
-				assertThat(received).extracting((message) -> message.get(1))
-					.containsExactly("new york 0", "new york 1", "new york 2", "new york 3", "new york 4", "new york 5",
-							"new york 6", "new york 7", "new york 8", "new york 9");
-			});
+		withSubscriberTo("10001", (template, sub) -> {
+			for (int i = 0; i < 10; i++) {
+				template.send("weather", "10001", "new york " + i);
+				template.send("weather", "10002", "elsewhere " + i);
+			}
+			// PUB/SUB keeps order per publisher: once END is in, nothing sent before it can follow.
+			template.send("weather", "10001", END);
+			List<List<String>> received = new ArrayList<>();
+			for (List<String> message = Frames.text(receiveAfterWarmUps(sub)); !message.get(1).equals(END)
+					&& received.size() <= 20; message = Frames.text(Frames.receive(sub))) {
+				received.add(message);
+			}
+			assertThat(received).hasSize(10)
+				.allSatisfy((message) -> assertThat(message).hasSize(2).first().isEqualTo("10001"));
+			assertThat(received).extracting((message) -> message.get(1))
+				.containsExactly("new york 0", "new york 1", "new york 2", "new york 3", "new york 4", "new york 5",
+						"new york 6", "new york 7", "new york 8", "new york 9");
+		});
 	}
 
 	@Test
 	void messageWithTopicHeaderIsFilteredLikeAnEnvelope() {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("weather", "PUB", "bind=tcp://127.0.0.1:*"))
-			.run((context) -> {
-				ZmqTemplate template = context.getBean(ZmqTemplate.class);
-				ZMQ.Socket sub = subscriber(context.getBean(ZmqSocketRegistry.class), "weather", "10001");
-				awaitSubscription(sub, () -> template.send("weather", "10001", WARM_UP));
-				template.send("weather", MessageBuilder.withPayload("hidden").setHeader(ZmqHeaders.TOPIC, "10002").build());
-				template.send("weather", MessageBuilder.withPayload("shown").setHeader(ZmqHeaders.TOPIC, "10001").build());
-				assertThat(Frames.text(receiveAfterWarmUps(sub))).containsExactly("10001", "shown");
+		withSubscriberTo("10001", (template, sub) -> {
+			template.send("weather", MessageBuilder.withPayload("hidden").setHeader(ZmqHeaders.TOPIC, "10002").build());
+			template.send("weather", MessageBuilder.withPayload("shown").setHeader(ZmqHeaders.TOPIC, "10001").build());
+			assertThat(Frames.text(receiveAfterWarmUps(sub))).containsExactly("10001", "shown");
+		});
+	}
+
+	/**
+	 * Runs {@code check} with a PUB socket "weather" and a raw SUB subscribed to {@code topic}
+	 * that has already received a warm-up envelope, so its subscription is known to the PUB.
+	 */
+	private void withSubscriberTo(String topic, PublishCheck check) {
+		TemplateApplication.runnerWith("weather", "PUB", "bind=tcp://127.0.0.1:*").run((context) -> {
+			ZmqTemplate template = context.getBean(ZmqTemplate.class);
+			ZMQ.Socket sub = this.peers.connect(SocketType.SUB,
+					context.getBean(ZmqSocketRegistry.class).endpoint("weather"));
+			sub.subscribe(Frames.utf8(topic));
+			await().atMost(RawPeers.CONNECTION_BOUND).pollInterval(Duration.ofMillis(20)).until(() -> {
+				template.send("weather", topic, WARM_UP);
+				return Frames.receiveNow(sub) != null;
 			});
-	}
-
-	private ZMQ.Socket subscriber(ZmqSocketRegistry registry, String publisher, String topic) {
-		ZMQ.Socket sub = this.peers.connect(SocketType.SUB, registry.endpoint(publisher));
-		sub.subscribe(Frames.utf8(topic));
-		return sub;
-	}
-
-	// Publishes until the subscription has reached the publisher; the loop is bounded by Awaitility.
-	private static void awaitSubscription(ZMQ.Socket sub, Runnable publishWarmUp) {
-		await().atMost(RawPeers.CONNECTION_BOUND).pollInterval(Duration.ofMillis(20)).until(() -> {
-			publishWarmUp.run();
-			return Frames.receiveNow(sub) != null;
+			check.accept(template, sub);
 		});
 	}
 
@@ -111,6 +97,13 @@ class ZmqTemplatePublishTest {
 			}
 		}
 		throw new AssertionError("Only warm-up messages arrived");
+	}
+
+	@FunctionalInterface
+	private interface PublishCheck {
+
+		void accept(ZmqTemplate template, ZMQ.Socket sub);
+
 	}
 
 }

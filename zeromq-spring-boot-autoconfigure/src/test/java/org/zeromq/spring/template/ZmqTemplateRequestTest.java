@@ -3,7 +3,7 @@ package org.zeromq.spring.template;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,19 +24,14 @@ class ZmqTemplateRequestTest {
 	/** A bound for the timed-out request itself: the timeout plus generous scheduling slack. */
 	private static final Duration TIMEOUT_BOUND = Duration.ofSeconds(5);
 
+	@AutoClose
 	private final RawPeers peers = new RawPeers();
-
-	@AfterEach
-	void closePeers() {
-		this.peers.close();
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "REQ", "DEALER" })
 	void requestGetsTheReplyOfARepServer(String type) throws Exception {
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP, Responder.answering())) {
-			TemplateApplication.runner()
-				.withPropertyValues(TemplateApplication.socket("client", type, "connect=" + server.endpoint()))
+			TemplateApplication.runnerWith("client", type, "connect=" + server.endpoint())
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					for (int i = 0; i < 5; i++) {
@@ -50,9 +45,8 @@ class ZmqTemplateRequestTest {
 	@Test
 	void dealerRequestCarriesACorrelationEnvelopeThatTheServerEchoes() throws Exception {
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER, Responder.answering())) {
-			TemplateApplication.runner()
-				.withPropertyValues(TemplateApplication.socket("client", "DEALER", "connect=" + server.endpoint(),
-						"identity=client-1"))
+			TemplateApplication.runnerWith("client", "DEALER", "connect=" + server.endpoint(),
+						"identity=client-1")
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					assertThat(template.request("client", "first", RawPeers.CONNECTION_BOUND, String.class))
@@ -91,8 +85,7 @@ class ZmqTemplateRequestTest {
 
 	@Test
 	void requestOnASocketThatCannotRequestFailsNamingTheTypesThatCan() {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "bind=tcp://127.0.0.1:*"))
+		TemplateApplication.runnerWith("out", "PUSH", "bind=tcp://127.0.0.1:*")
 			.run((context) -> assertThatExceptionOfType(org.zeromq.spring.core.ZmqException.class)
 				.isThrownBy(() -> context.getBean(ZmqTemplate.class).request("out", "x", TIMEOUT, String.class))
 				.withMessageContaining("[REQ, DEALER]")

@@ -2,7 +2,7 @@ package org.zeromq.spring.template;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.support.MessageBuilder;
 import org.zeromq.SocketType;
@@ -21,18 +21,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ZmqTemplateSendTest {
 
-	private final RawPeers peers = new RawPeers();
+	// The application's ROUTER reads what raw peers send it, which waits on their connection.
+	private static final String ROUTER_RECEIVE_TIMEOUT = "receive-timeout=" + RawPeers.CONNECTION_BOUND.toMillis() + "ms";
 
-	@AfterEach
-	void closePeers() {
-		this.peers.close();
-	}
+	@AutoClose
+	private final RawPeers peers = new RawPeers();
 
 	@Test
 	void pushSendsOneFrameToPull() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "connect=" + RawPeers.endpoint(pull)))
+		TemplateApplication.runnerWith("out", "PUSH", "connect=" + RawPeers.endpoint(pull))
 			.run((context) -> {
 				assertThat(context.getBean(ZmqTemplate.class).send("out", "hello")).isTrue();
 				assertThat(Frames.text(Frames.receive(pull))).containsExactly("hello");
@@ -41,8 +39,7 @@ class ZmqTemplateSendTest {
 
 	@Test
 	void pairSendsOverInprocToAPeerOfTheApplicationContext() {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("pair", "PAIR", "bind=inproc://template-send-pair"))
+		TemplateApplication.runnerWith("pair", "PAIR", "bind=inproc://template-send-pair")
 			.run((context) -> {
 				// inproc only reaches sockets of the same ZContext: the peer takes the application's.
 				try (ZMQ.Socket peer = RawPeers.create(context.getBean(ZContext.class), SocketType.PAIR)) {
@@ -56,8 +53,7 @@ class ZmqTemplateSendTest {
 	@Test
 	void pairSendsOverTcp() {
 		ZMQ.Socket peer = this.peers.bind(SocketType.PAIR);
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("pair", "PAIR", "connect=" + RawPeers.endpoint(peer)))
+		TemplateApplication.runnerWith("pair", "PAIR", "connect=" + RawPeers.endpoint(peer))
 			.run((context) -> {
 				assertThat(context.getBean(ZmqTemplate.class).send("pair", "over tcp")).isTrue();
 				assertThat(Frames.text(Frames.receive(peer))).containsExactly("over tcp");
@@ -67,9 +63,7 @@ class ZmqTemplateSendTest {
 	@Test
 	void dealerSendsToRouterWhichSeesTheDealerIdentityAndThePayload() {
 		ZMQ.Socket router = this.peers.bind(SocketType.ROUTER);
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("dealer", "DEALER", "connect=" + RawPeers.endpoint(router),
-					"identity=sender-1"))
+		TemplateApplication.runnerWith("dealer", "DEALER", "connect=" + RawPeers.endpoint(router), "identity=sender-1")
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				assertThat(template.send("dealer", "first")).isTrue();
@@ -82,8 +76,7 @@ class ZmqTemplateSendTest {
 	@Test
 	void sendMultipartSendsEachElementAsOneFrameOfOneMessage() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "connect=" + RawPeers.endpoint(pull)))
+		TemplateApplication.runnerWith("out", "PUSH", "connect=" + RawPeers.endpoint(pull))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				assertThat(template.sendMultipart("out", List.of("a", new byte[] { 1, 2 }, "c"))).isTrue();
@@ -100,8 +93,7 @@ class ZmqTemplateSendTest {
 	@Test
 	void messageWithTopicHeaderSendsTopicFrameBeforeThePayloadFrames() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "connect=" + RawPeers.endpoint(pull)))
+		TemplateApplication.runnerWith("out", "PUSH", "connect=" + RawPeers.endpoint(pull))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				template.send("out", MessageBuilder.withPayload("single").setHeader(ZmqHeaders.TOPIC, "news").build());
@@ -117,9 +109,7 @@ class ZmqTemplateSendTest {
 
 	@Test
 	void messageWithIdentityHeaderIsRoutedToThatPeer() {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("router", "ROUTER", "bind=tcp://127.0.0.1:*",
-					"receive-timeout=5s"))
+		TemplateApplication.runnerWith("router", "ROUTER", "bind=tcp://127.0.0.1:*", ROUTER_RECEIVE_TIMEOUT)
 			.run((context) -> {
 				ZmqSocketRegistry registry = context.getBean(ZmqSocketRegistry.class);
 				ZMQ.Socket worker = this.peers.connect(SocketType.DEALER, registry.endpoint("router"), "worker-1");
@@ -138,9 +128,7 @@ class ZmqTemplateSendTest {
 
 	@Test
 	void sendToReachesAReqPeerByItsIdentity() {
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("router", "ROUTER", "bind=tcp://127.0.0.1:*",
-					"receive-timeout=5s"))
+		TemplateApplication.runnerWith("router", "ROUTER", "bind=tcp://127.0.0.1:*", ROUTER_RECEIVE_TIMEOUT)
 			.run((context) -> {
 				ZmqSocketRegistry registry = context.getBean(ZmqSocketRegistry.class);
 				ZMQ.Socket client = this.peers.connect(SocketType.REQ, registry.endpoint("router"), "client-7");
@@ -155,8 +143,7 @@ class ZmqTemplateSendTest {
 	@Test
 	void sendToOnANonRouterSocketFailsNamingTheSocketAndItsType() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		TemplateApplication.runner()
-			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "connect=" + RawPeers.endpoint(pull)))
+		TemplateApplication.runnerWith("out", "PUSH", "connect=" + RawPeers.endpoint(pull))
 			.run((context) -> assertThatExceptionOfType(ZmqException.class)
 				.isThrownBy(() -> context.getBean(ZmqTemplate.class).sendTo("out", Frames.utf8("x"), "payload"))
 				.withMessageContaining("ROUTER")

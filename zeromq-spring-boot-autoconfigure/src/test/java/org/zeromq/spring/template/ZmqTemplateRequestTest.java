@@ -1,6 +1,7 @@
 package org.zeromq.spring.template;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AutoClose;
@@ -99,23 +100,21 @@ class ZmqTemplateRequestTest {
 	private void assertTimeoutThenRecovery(String type, String... settings) throws Exception {
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER,
 				Responder.holding("slow", "release"))) {
-			String[] declaration = TemplateApplication.socket("client", type, "connect=" + server.endpoint());
-			TemplateApplication.runner()
-				.withPropertyValues(declaration)
-				.withPropertyValues(TemplateApplication.socket("client", type, settings))
-				.run((context) -> {
-					ZmqTemplate template = context.getBean(ZmqTemplate.class);
-					long start = System.nanoTime();
-					assertThatExceptionOfType(ZmqRequestTimeoutException.class)
-						.isThrownBy(() -> template.request("client", "slow", TIMEOUT, String.class))
-						.withMessageContaining("'client'")
-						.withMessageContaining("300 ms");
-					assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT.minusMillis(50), TIMEOUT_BOUND);
-					assertThat(template.request("client", "release", RawPeers.CONNECTION_BOUND, String.class))
-						.isEqualTo("reply:release");
-					assertThat(template.request("client", "after", RawPeers.CONNECTION_BOUND, String.class))
-						.isEqualTo("reply:after");
-				});
+			List<String> declaration = new ArrayList<>(List.of(settings));
+			declaration.add("connect=" + server.endpoint());
+			TemplateApplication.runnerWith("client", type, declaration.toArray(String[]::new)).run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				long start = System.nanoTime();
+				assertThatExceptionOfType(ZmqRequestTimeoutException.class)
+					.isThrownBy(() -> template.request("client", "slow", TIMEOUT, String.class))
+					.withMessageContaining("'client'")
+					.withMessageContaining("300 ms");
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT.minusMillis(50), TIMEOUT_BOUND);
+				assertThat(template.request("client", "release", RawPeers.CONNECTION_BOUND, String.class))
+					.isEqualTo("reply:release");
+				assertThat(template.request("client", "after", RawPeers.CONNECTION_BOUND, String.class))
+					.isEqualTo("reply:after");
+			});
 		}
 	}
 

@@ -1,0 +1,109 @@
+package org.zeromq.spring.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.zeromq.ZMQ;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code zeromq.sockets.*} option that JeroMQ can report reaches the socket as the option
+ * it claims: the value is read back from the opened socket, not from our own objects. Options
+ * JeroMQ cannot report (router-mandatory, xpub-*, req-*) are proven by their behaviour in
+ * {@link SocketOptionBehaviourTests}.
+ */
+class SocketOptionMappingTests {
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("options")
+	void optionReadsBackFromTheOpenedSocket(OptionCase option) {
+		ZmqApplication.runner().withPropertyValues(option.properties()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			Object actual = ZmqApplication.registry(context).socket("x").execute(option.reader());
+			assertThat(actual).isEqualTo(option.expected());
+		});
+	}
+
+	static Stream<OptionCase> options() {
+		return Stream.of(
+				socket("PUSH", "send-hwm=42").reads("getSndHWM", ZMQ.Socket::getSndHWM, 42),
+				socket("PULL", "receive-hwm=43").reads("getRcvHWM", ZMQ.Socket::getRcvHWM, 43),
+				socket("PUSH", "linger=250ms").reads("getLinger", ZMQ.Socket::getLinger, 250),
+				socket("PUSH").reads("getLinger", ZMQ.Socket::getLinger, 1000),
+				socket("PUSH").withContext("linger=300ms").reads("getLinger", ZMQ.Socket::getLinger, 300),
+				socket("DEALER", "identity=worker-1").reads("getIdentity", SocketOptionMappingTests::identity, "worker-1"),
+				socket("PUSH", "send-timeout=2s").reads("getSendTimeOut", ZMQ.Socket::getSendTimeOut, 2000),
+				socket("PUSH").reads("getSendTimeOut", ZMQ.Socket::getSendTimeOut, 10_000),
+				socket("PULL", "receive-timeout=250ms").reads("getReceiveTimeOut", ZMQ.Socket::getReceiveTimeOut, 250),
+				socket("PUSH", "reconnect-interval=250ms").reads("getReconnectIVL", ZMQ.Socket::getReconnectIVL, 250),
+				socket("PUSH", "reconnect-interval-max=2s").reads("getReconnectIVLMax", ZMQ.Socket::getReconnectIVLMax, 2000),
+				socket("PUSH", "heartbeat-interval=250ms").reads("getHeartbeatIvl", ZMQ.Socket::getHeartbeatIvl, 250),
+				// JeroMQ keeps the TTL in deciseconds, so it reads back rounded down to 100 ms
+				socket("PUSH", "heartbeat-ttl=2s").reads("getHeartbeatTtl", ZMQ.Socket::getHeartbeatTtl, 2000),
+				socket("PUSH", "heartbeat-timeout=750ms").reads("getHeartbeatTimeout", ZMQ.Socket::getHeartbeatTimeout, 750),
+				// libzmq's immediate=true is JeroMQ's immediate=false: JeroMQ's flag means "attach at once"
+				connectedSocket("PUSH", "immediate=true").reads("getImmediate", ZMQ.Socket::getImmediate, false),
+				connectedSocket("PUSH", "immediate=false").reads("getImmediate", ZMQ.Socket::getImmediate, true),
+				connectedSocket("PUSH").reads("getImmediate", ZMQ.Socket::getImmediate, true),
+				socket("PULL", "conflate=true").reads("getConflate", ZMQ.Socket::getConflate, true),
+				socket("PULL", "max-message-size=1024").reads("getMaxMsgSize", ZMQ.Socket::getMaxMsgSize, 1024L),
+				socket("PUSH", "tcp-keepalive=true").reads("getTCPKeepAlive", ZMQ.Socket::getTCPKeepAlive, 1),
+				socket("PUSH", "tcp-keepalive=false").reads("getTCPKeepAlive", ZMQ.Socket::getTCPKeepAlive, 0),
+				socket("PUSH").reads("getTCPKeepAlive", ZMQ.Socket::getTCPKeepAlive, -1),
+				socket("PUSH", "ipv6=true").reads("getIPv6", ZMQ.Socket::getIPv6, true),
+				socket("PUSH").withContext("ipv6=true").reads("getIPv6", ZMQ.Socket::getIPv6, true),
+				socket("PUSH").reads("getIPv6", ZMQ.Socket::getIPv6, false),
+				socket("PULL", "backlog=7").reads("getBacklog", ZMQ.Socket::getBacklog, 7));
+	}
+
+	/** Socket {@code x} of the type, bound to a free loopback port, with the given settings. */
+	private static OptionCaseBuilder socket(String type, String... settings) {
+		return new OptionCaseBuilder(type, List.of(settings), "bind=tcp://127.0.0.1:*", List.of(), "");
+	}
+
+	/** Socket {@code x} of the type, connected to an inproc PULL peer, for options about connecting. */
+	private static OptionCaseBuilder connectedSocket(String type, String... settings) {
+		return new OptionCaseBuilder(type, List.of(settings), "connect=inproc://option-peer",
+				List.of(ZmqApplication.socket("peer", "type=PULL", "bind=inproc://option-peer")), "");
+	}
+
+	private static String identity(ZMQ.Socket socket) {
+		return new String(socket.getIdentity(), StandardCharsets.UTF_8);
+	}
+
+	record OptionCase(String description, String[] properties, Function<ZMQ.Socket, Object> reader, Object expected) {
+
+		@Override
+		public String toString() {
+			return this.description;
+		}
+
+	}
+
+	private record OptionCaseBuilder(String type, List<String> settings, String endpoint, List<String> otherProperties,
+			String contextSetting) {
+
+		OptionCaseBuilder withContext(String setting) {
+			List<String> others = new ArrayList<>(this.otherProperties);
+			others.add(ZmqProperties.PREFIX + ".context." + setting);
+			return new OptionCaseBuilder(this.type, this.settings, this.endpoint, others, " with context " + setting);
+		}
+
+		OptionCase reads(String getter, Function<ZMQ.Socket, ?> reader, Object expected) {
+			List<String> properties = new ArrayList<>(this.otherProperties);
+			properties.addAll(List.of(ZmqApplication.socket("x", "type=" + this.type, this.endpoint)));
+			properties.addAll(List.of(ZmqApplication.socket("x", this.settings.toArray(String[]::new))));
+			String set = this.settings.isEmpty() ? "(default)" : String.join(" ", this.settings);
+			String description = this.type + " " + set + this.contextSetting + " -> " + getter + "() == " + expected;
+			return new OptionCase(description, properties.toArray(String[]::new), reader::apply, expected);
+		}
+
+	}
+
+}

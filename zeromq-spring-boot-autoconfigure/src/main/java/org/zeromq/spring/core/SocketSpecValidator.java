@@ -117,17 +117,28 @@ public final class SocketSpecValidator {
 				violations.add(new SpecViolation(at + "." + option, "immediate only affects connections this socket makes, and it has no connect",
 						"remove it, or add connect"));
 			}
-			checkRange(at + "." + option, value, violations);
+			checkRange(at, option, value, violations);
 		});
 	}
 
-	private void checkRange(String property, Object value, List<SpecViolation> violations) {
+	private void checkRange(String at, String option, Object value, List<SpecViolation> violations) {
+		String property = at + "." + option;
 		if (value instanceof Duration duration && duration.isNegative()) {
 			violations.add(new SpecViolation(property, "must not be negative, was " + duration, "use a duration such as 500ms or 2s"));
 		}
 		if (value instanceof Number number && number.longValue() < 0) {
-			violations.add(new SpecViolation(property, "must not be negative, was " + number, "use 0 or more (0 means no limit)"));
+			violations.add(new SpecViolation(property, "must not be negative, was " + number, nonNegativeFix(option)));
 		}
+	}
+
+	// 0 means "no limit" for a high-water mark only: a max-message-size of 0 refuses every
+	// non-empty message, and "no limit" there is JeroMQ's default, reached by leaving it unset.
+	private static String nonNegativeFix(String option) {
+		return switch (option) {
+			case "send-hwm", "receive-hwm" -> "use 0 or more (0 means no limit)";
+			case "max-message-size" -> "use a size in bytes, or leave it unset for no limit";
+			default -> "use 0 or more";
+		};
 	}
 
 	private void checkHwmPolicy(SocketSpec spec, String at, List<SpecViolation> violations) {

@@ -53,6 +53,22 @@ class SubscriptionBindingTests {
 		}
 	}
 
+	@Test
+	void yamlEmptyScalarSubscriptionIsAnEmptyListAndFailsWithTheListHint() {
+		// Boot reads a scalar "" as an empty list, so only the list form says "everything"
+		String yaml = """
+				zeromq:
+				  sockets:
+				    s:
+				      type: SUB
+				      connect: tcp://127.0.0.1:5556
+				      subscribe: ""
+				""";
+		withYaml(ZmqApplication.runner(), yaml)
+			.run((context) -> assertThat(SocketValidationTests.violationLine(context, ZmqApplication.property("s", "subscribe")))
+				.contains("add subscribe: [\"\"] to receive everything"));
+	}
+
 	private static void assertReceivesEveryTopic(AssertableApplicationContext context, ZMQ.Socket publisher) {
 		assertThat(context).hasNotFailed();
 		assertThat(ZmqApplication.registry(context).socket("s").spec().subscriptions()).containsExactly("");

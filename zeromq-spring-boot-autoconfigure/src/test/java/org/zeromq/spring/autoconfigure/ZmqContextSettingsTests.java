@@ -1,0 +1,73 @@
+package org.zeromq.spring.autoconfigure;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.zeromq.ZContext;
+import org.zeromq.spring.core.LiveThreads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code zeromq.context.*} reaches the one ZContext, and its threads say what they are. */
+class ZmqContextSettingsTests {
+
+	private static final Pattern IO_THREAD = Pattern.compile("zmq-io-(\\d+)-\\d+");
+
+	private static final Pattern REAPER_THREAD = Pattern.compile("zmq-reaper-(\\d+)");
+
+	@Test
+	void defaults() {
+		ZmqApplication.runner().run((context) -> {
+			ZContext zmq = context.getBean(ZContext.class);
+			assertThat(zmq.getContext().getIOThreads()).isEqualTo(1);
+			assertThat(zmq.getContext().getMaxSockets()).isEqualTo(1024);
+			assertThat(zmq.getContext().isIPv6()).isFalse();
+			assertThat(zmq.getLinger()).isEqualTo(1000);
+		});
+	}
+
+	@Test
+	void settingsReachTheContext() {
+		ZmqApplication.runner()
+			.withPropertyValues("zeromq.context.io-threads=2", "zeromq.context.max-sockets=77", "zeromq.context.ipv6=true",
+					"zeromq.context.linger=250ms")
+			.run((context) -> {
+				ZContext zmq = context.getBean(ZContext.class);
+				assertThat(zmq.getContext().getIOThreads()).isEqualTo(2);
+				assertThat(zmq.getContext().getMaxSockets()).isEqualTo(77);
+				assertThat(zmq.getContext().isIPv6()).isTrue();
+				assertThat(zmq.getLinger()).isEqualTo(250);
+			});
+	}
+
+	@Test
+	void ioAndReaperThreadsAreNamedAfterTheContext() {
+		LiveThreads before = LiveThreads.now();
+		// JeroMQ starts its threads with the first socket
+		ZmqApplication.runner()
+			.withPropertyValues("zeromq.context.io-threads=2")
+			.withPropertyValues(ZmqApplication.socket("x", "type=PULL", "bind=inproc://threads"))
+			.run((context) -> {
+				Set<String> started = LiveThreads.now().startedSince(before);
+				assertThat(started).filteredOn((name) -> IO_THREAD.matcher(name).matches()).hasSize(2);
+				assertThat(started).filteredOn((name) -> REAPER_THREAD.matcher(name).matches()).hasSize(1);
+				assertThat(started).noneMatch((name) -> name.startsWith("iothread-") || name.startsWith("reaper-"));
+				assertThat(started.stream().filter((name) -> name.startsWith("zmq-")).map(ZmqContextSettingsTests::contextId))
+					.as("every thread names the same context")
+					.containsOnly(contextId(started.stream().filter(REAPER_THREAD.asMatchPredicate()).findFirst().orElseThrow()));
+			});
+	}
+
+	private static String contextId(String threadName) {
+		for (Pattern pattern : new Pattern[] { IO_THREAD, REAPER_THREAD }) {
+			Matcher matcher = pattern.matcher(threadName);
+			if (matcher.matches()) {
+				return matcher.group(1);
+			}
+		}
+		return "not a context thread: " + threadName;
+	}
+
+}

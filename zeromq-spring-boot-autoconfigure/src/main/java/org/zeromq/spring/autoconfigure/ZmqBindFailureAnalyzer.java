@@ -11,7 +11,7 @@ class ZmqBindFailureAnalyzer extends AbstractFailureAnalyzer<ZmqBindException> {
 	protected FailureAnalysis analyze(Throwable rootFailure, ZmqBindException cause) {
 		String property = ZmqProperties.SOCKETS_PREFIX + "." + cause.socketName() + ".bind";
 		String description = "ZeroMQ socket '" + cause.socketName() + "' could not bind " + cause.endpoint() + ": "
-				+ cause.getCause().getMessage() + ".";
+				+ cause.reason() + ".";
 		String action = "Another process (or another socket of this one) may already be bound to " + cause.endpoint()
 				+ ". Stop it, or change " + property + " to a free endpoint (tcp://127.0.0.1:* picks a free port).";
 		return new FailureAnalysis(description, action, cause);

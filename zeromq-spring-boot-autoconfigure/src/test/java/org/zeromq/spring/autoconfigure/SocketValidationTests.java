@@ -109,12 +109,8 @@ class SocketValidationTests {
 	 */
 	static String violationLine(AssertableApplicationContext context, String property) {
 		assertThat(context).hasFailed();
-		assertThat(context).getFailure().rootCause().isInstanceOf(InvalidSocketSpecException.class);
-		Throwable failure = context.getStartupFailure();
-		while (failure.getCause() != null) {
-			failure = failure.getCause();
-		}
-		return failure.getMessage()
+		return ZmqApplication.startupFailure(context, InvalidSocketSpecException.class)
+			.getMessage()
 			.lines()
 			.filter((line) -> line.startsWith(" - " + property + ": "))
 			.findFirst()

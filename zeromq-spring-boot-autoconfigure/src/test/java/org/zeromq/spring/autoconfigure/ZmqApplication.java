@@ -38,6 +38,20 @@ final class ZmqApplication {
 		return context.getBean(ZmqSocketRegistry.class);
 	}
 
+	/** The exception of the given type in the chain of causes of the context's startup failure. */
+	static <T extends Throwable> T startupFailure(AssertableApplicationContext context, Class<T> type) {
+		Throwable failure = context.getStartupFailure();
+		if (failure == null) {
+			throw new AssertionError("the application started, but was expected to fail with " + type.getSimpleName());
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		throw new AssertionError("the startup failure has no " + type.getSimpleName() + " among its causes", failure);
+	}
+
 	/**
 	 * Receives one frame as text on a declared socket, which must declare a receive-timeout so
 	 * that a missing message fails the test instead of hanging it.

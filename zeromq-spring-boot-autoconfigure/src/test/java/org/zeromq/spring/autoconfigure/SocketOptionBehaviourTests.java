@@ -7,6 +7,10 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +25,7 @@ import org.zeromq.ZMsg;
 import org.zeromq.spring.core.PeerSockets;
 import org.zeromq.spring.core.ZmqSendException;
 import org.zeromq.spring.template.ZmqOperations;
+import org.zeromq.spring.template.ZmqRequestTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -163,6 +168,34 @@ class SocketOptionBehaviourTests {
 				assertThat(request.size()).isEqualTo(framesAtServer);
 				assertThat(request.getLast().getString(ZMQ.CHARSET)).isEqualTo("hello");
 			});
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "req-relaxed=true", "req-relaxed=false" })
+	void aTimedOutRequestLeavesTheSocketUsableRelaxedOrNot(String setting) {
+		ExecutorService caller = Executors.newSingleThreadExecutor();
+		try (PeerSockets peers = PeerSockets.ownContext()) {
+			ZMQ.Socket server = peers.bind(SocketType.ROUTER);
+			runRequester(server, setting, (context) -> {
+				ZmqOperations template = context.getBean(ZmqOperations.class);
+				assertThatExceptionOfType(ZmqRequestTimeoutException.class)
+					.isThrownBy(() -> template.request("client", "unanswered", Duration.ofMillis(200), String.class));
+				Future<String> reply = caller.submit(() -> template.request("client", "answered", PATIENCE, String.class));
+				ZMsg request;
+				do {
+					request = ZMsg.recvMsg(server);
+					assertThat(request).as("request at the server").isNotNull();
+				}
+				while (!request.getLast().getString(ZMQ.CHARSET).equals("answered"));
+				request.removeLast();
+				request.addString("reply");
+				request.send(server);
+				assertThat(reply.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo("reply");
+			});
+		}
+		finally {
+			caller.shutdownNow();
 		}
 	}
 

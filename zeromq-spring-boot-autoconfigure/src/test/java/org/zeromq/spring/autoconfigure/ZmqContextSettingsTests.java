@@ -1,10 +1,13 @@
 package org.zeromq.spring.autoconfigure;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.zeromq.ZContext;
 import org.zeromq.spring.core.LiveThreads;
 
@@ -17,29 +20,21 @@ class ZmqContextSettingsTests {
 
 	private static final Pattern REAPER_THREAD = Pattern.compile("zmq-reaper-(\\d+)");
 
-	@Test
-	void defaults() {
-		ZmqApplication.runner().run((context) -> {
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			(defaults)                                                 | 1 | 1024 | false | 1000
+			io-threads=2,max-sockets=77,ipv6=true,linger=250ms         | 2 |   77 | true  |  250
+			""")
+	void settingsReachTheContext(String settings, int ioThreads, int maxSockets, boolean ipv6, int lingerMillis) {
+		String[] properties = settings.startsWith("(") ? new String[0]
+				: Arrays.stream(settings.split(",")).map((setting) -> "zeromq.context." + setting).toArray(String[]::new);
+		ZmqApplication.runner().withPropertyValues(properties).run((context) -> {
 			ZContext zmq = context.getBean(ZContext.class);
-			assertThat(zmq.getContext().getIOThreads()).isEqualTo(1);
-			assertThat(zmq.getContext().getMaxSockets()).isEqualTo(1024);
-			assertThat(zmq.getContext().isIPv6()).isFalse();
-			assertThat(zmq.getLinger()).isEqualTo(1000);
+			assertThat(zmq.getContext().getIOThreads()).isEqualTo(ioThreads);
+			assertThat(zmq.getContext().getMaxSockets()).isEqualTo(maxSockets);
+			assertThat(zmq.getContext().isIPv6()).isEqualTo(ipv6);
+			assertThat(zmq.getLinger()).isEqualTo(lingerMillis);
 		});
-	}
-
-	@Test
-	void settingsReachTheContext() {
-		ZmqApplication.runner()
-			.withPropertyValues("zeromq.context.io-threads=2", "zeromq.context.max-sockets=77", "zeromq.context.ipv6=true",
-					"zeromq.context.linger=250ms")
-			.run((context) -> {
-				ZContext zmq = context.getBean(ZContext.class);
-				assertThat(zmq.getContext().getIOThreads()).isEqualTo(2);
-				assertThat(zmq.getContext().getMaxSockets()).isEqualTo(77);
-				assertThat(zmq.getContext().isIPv6()).isTrue();
-				assertThat(zmq.getLinger()).isEqualTo(250);
-			});
 	}
 
 	@Test

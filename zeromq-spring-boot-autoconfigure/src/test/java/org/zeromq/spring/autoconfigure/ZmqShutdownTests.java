@@ -34,6 +34,9 @@ class ZmqShutdownTests {
 				.withPropertyValues(ZmqApplication.socket("out", "type=PUSH", "connect=" + peer.getLastEndpoint()))
 				.run((context) -> {
 					ZmqOperations template = context.getBean(ZmqOperations.class);
+					// the peer is connected once a first message got through
+					template.send("out", "connected?");
+					assertThat(peer.recvStr()).isEqualTo("connected?");
 					for (int i = 0; i < MESSAGES; i++) {
 						template.send("out", i + padding);
 					}

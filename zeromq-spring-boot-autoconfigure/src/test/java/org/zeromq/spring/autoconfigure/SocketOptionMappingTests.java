@@ -59,7 +59,9 @@ class SocketOptionMappingTests {
 				socket("PUSH", "ipv6=true").reads("getIPv6", ZMQ.Socket::getIPv6, true),
 				socket("PUSH").withContext("ipv6=true").reads("getIPv6", ZMQ.Socket::getIPv6, true),
 				socket("PUSH").reads("getIPv6", ZMQ.Socket::getIPv6, false),
-				socket("PULL", "backlog=7").reads("getBacklog", ZMQ.Socket::getBacklog, 7));
+				socket("PULL", "backlog=7").reads("getBacklog", ZMQ.Socket::getBacklog, 7),
+				// not a property: the starter's fixed default (JeroMQ's is 30 s)
+				socket("PUSH").reads("getHandshakeIvl", ZMQ.Socket::getHandshakeIvl, 3000));
 	}
 
 	/** Socket {@code x} of the type, bound to a free loopback port, with the given settings. */

@@ -11,7 +11,9 @@ import org.zeromq.ZMQ;
 /**
  * Raw JeroMQ sockets that play the peer in a test: the other end of a declared socket, set up
  * the way a test needs them (loopback only, a receive timeout so that a missing message fails
- * the test instead of hanging it, no linger so that closing never waits).
+ * the test instead of hanging it, no linger so that closing never waits, and the starter's
+ * handshake interval, which works around JeroMQ's stalled handshakes as it does for declared
+ * sockets).
  * <p>
  * Either with a context of their own, which they close ({@link #ownContext()}), or on an
  * application's context for inproc peers ({@link #on(ZContext)}), which they leave open.
@@ -65,6 +67,7 @@ public final class PeerSockets implements AutoCloseable {
 		socket.setLinger(0);
 		socket.setReceiveTimeOut((int) RECEIVE_TIMEOUT.toMillis());
 		socket.setSendTimeOut((int) RECEIVE_TIMEOUT.toMillis());
+		socket.setHandshakeIvl((int) SocketConfigurer.DEFAULT_HANDSHAKE_INTERVAL.toMillis());
 		this.sockets.add(socket);
 		return socket;
 	}

@@ -26,7 +26,7 @@ class SocketEndpointTests {
 	void connectOnlySocketDeclaredFirstStartsAndCarriesAMessage() {
 		ZmqApplication.runner()
 			.withPropertyValues(ZmqApplication.socket("sender", "type=PUSH", "connect=inproc://jobs"))
-			.withPropertyValues(ZmqApplication.socket("receiver", "type=PULL", "bind=inproc://jobs", "receive-timeout=5s"))
+			.withPropertyValues(ZmqApplication.socket("receiver", "type=PULL", "bind=inproc://jobs", ZmqApplication.RECEIVE_TIMEOUT))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(ZmqProperties.class).getSockets()).containsOnlyKeys("sender", "receiver");
@@ -42,7 +42,7 @@ class SocketEndpointTests {
 	@ValueSource(strings = { "tcp://127.0.0.1:*", "tcp://127.0.0.1:0" })
 	void ephemeralPortResolvesToTheRealEndpoint(String bind) {
 		ZmqApplication.runner()
-			.withPropertyValues(ZmqApplication.socket("in", "type=PULL", "bind=" + bind, "receive-timeout=5s"))
+			.withPropertyValues(ZmqApplication.socket("in", "type=PULL", "bind=" + bind, ZmqApplication.RECEIVE_TIMEOUT))
 			.run((context) -> {
 				String endpoint = ZmqApplication.registry(context).endpoint("in");
 				assertThat(endpoint).matches("tcp://127\\.0\\.0\\.1:\\d+");
@@ -58,7 +58,7 @@ class SocketEndpointTests {
 	void aSocketBindsSeveralEndpoints() {
 		ZmqApplication.runner()
 			.withPropertyValues(ZmqApplication.socket("in", "type=PULL", "bind[0]=tcp://127.0.0.1:*",
-					"bind[1]=inproc://second-door", "receive-timeout=5s"))
+					"bind[1]=inproc://second-door", ZmqApplication.RECEIVE_TIMEOUT))
 			.run((context) -> {
 				List<String> bound = ZmqApplication.registry(context).socket("in").boundEndpoints();
 				assertThat(bound).hasSize(2);

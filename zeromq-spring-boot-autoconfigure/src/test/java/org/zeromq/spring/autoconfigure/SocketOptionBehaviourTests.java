@@ -89,7 +89,7 @@ class SocketOptionBehaviourTests {
 	@ValueSource(booleans = { true, false })
 	void xpubVerbosePassesOnRepeatedSubscriptions(boolean verbose) {
 		ZmqApplication.runner()
-			.withPropertyValues(ZmqApplication.socket("feed", "type=XPUB", "bind=inproc://feed", "receive-timeout=5s",
+			.withPropertyValues(ZmqApplication.socket("feed", "type=XPUB", "bind=inproc://feed", ZmqApplication.RECEIVE_TIMEOUT,
 					"xpub-verbose=" + verbose))
 			.run((context) -> {
 				try (PeerSockets peers = PeerSockets.on(context.getBean(ZContext.class))) {

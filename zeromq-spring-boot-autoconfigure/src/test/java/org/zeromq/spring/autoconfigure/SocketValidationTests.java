@@ -96,7 +96,7 @@ class SocketValidationTests {
 		String endpoint = endpointPrefix + UUID.randomUUID();
 		ZmqApplication.runner()
 			.withPropertyValues(ZmqApplication.socket("out", "type=PUSH", "bind=" + endpoint))
-			.withPropertyValues(ZmqApplication.socket("in", "type=PULL", "connect=" + endpoint, "receive-timeout=5s"))
+			.withPropertyValues(ZmqApplication.socket("in", "type=PULL", "connect=" + endpoint, ZmqApplication.RECEIVE_TIMEOUT))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				context.getBean(ZmqOperations.class).send("out", "over " + endpointPrefix);

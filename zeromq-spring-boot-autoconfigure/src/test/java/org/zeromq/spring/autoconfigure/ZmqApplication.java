@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.core.PeerSockets;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 
 /**
@@ -13,6 +14,9 @@ import org.zeromq.spring.core.ZmqSocketRegistry;
  * with the same properties a user writes under {@code zeromq.sockets}.
  */
 final class ZmqApplication {
+
+	/** The receive-timeout setting for declared sockets a test receives on, as patient as the peers. */
+	static final String RECEIVE_TIMEOUT = "receive-timeout=" + PeerSockets.RECEIVE_TIMEOUT.toMillis() + "ms";
 
 	private ZmqApplication() {
 	}

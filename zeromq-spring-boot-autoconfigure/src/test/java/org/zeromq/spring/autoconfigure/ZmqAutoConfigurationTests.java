@@ -59,7 +59,7 @@ class ZmqAutoConfigurationTests {
 	void userContextReplacesOursAndCarriesTheDeclaredSockets() {
 		ZmqApplication.runner()
 			.withUserConfiguration(UserContext.class)
-			.withPropertyValues(ZmqApplication.socket("in", "type=PULL", "bind=inproc://users-context", "receive-timeout=5s"))
+			.withPropertyValues(ZmqApplication.socket("in", "type=PULL", "bind=inproc://users-context", ZmqApplication.RECEIVE_TIMEOUT))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ZContext.class).hasBean("userContext").doesNotHaveBean("zmqContext");
 				ZContext userContext = context.getBean("userContext", ZContext.class);

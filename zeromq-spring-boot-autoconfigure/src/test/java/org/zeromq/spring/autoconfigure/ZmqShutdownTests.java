@@ -53,7 +53,7 @@ class ZmqShutdownTests {
 	@Test
 	void startingAndClosingFiftyTimesLeavesNoThreadBehind() throws Exception {
 		ApplicationContextRunner runner = ZmqApplication.runner()
-			.withPropertyValues(ZmqApplication.socket("service", "type=REP", "bind=inproc://service", "receive-timeout=5s"))
+			.withPropertyValues(ZmqApplication.socket("service", "type=REP", "bind=inproc://service", ZmqApplication.RECEIVE_TIMEOUT))
 			.withPropertyValues(ZmqApplication.socket("client", "type=DEALER", "connect=inproc://service"))
 			.withPropertyValues(ZmqApplication.socket("news", "type=PUB", "bind=inproc://news"))
 			.withPropertyValues(ZmqApplication.socket("updates", "type=SUB", "connect=inproc://news", "subscribe[0]="))

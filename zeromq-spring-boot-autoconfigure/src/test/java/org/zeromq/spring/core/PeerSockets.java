@@ -20,8 +20,11 @@ import org.zeromq.ZMQ;
  */
 public final class PeerSockets implements AutoCloseable {
 
-	/** Long enough for a loaded two-core machine, short enough that a failing test ends soon. */
-	public static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(5);
+	/**
+	 * Covers a tcp handshake JeroMQ stalls until the handshake interval (3 s) drops it, the
+	 * reconnect, and a second stall; a passing test never waits this long.
+	 */
+	public static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(10);
 
 	private final ZContext context;
 

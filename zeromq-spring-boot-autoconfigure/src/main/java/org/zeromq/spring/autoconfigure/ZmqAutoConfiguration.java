@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.zeromq.ZContext;
 import org.zeromq.spring.core.ContextSettings;
+import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.ZmqContextFactory;
@@ -25,7 +26,7 @@ import org.zeromq.spring.template.ZmqTemplate;
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
-@Import(ZmqMessageConverterConfiguration.class)
+@Import({ ZmqMessageConverterConfiguration.class, ZmqListenerConfiguration.class })
 public class ZmqAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -42,10 +43,21 @@ public class ZmqAutoConfiguration {
 		return new ZmqSocketFactory(context, new SocketConfigurer(properties.getContext().getLinger()));
 	}
 
-	@Bean(initMethod = "open", destroyMethod = "close")
+	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	ZmqSocketRegistry zmqSocketRegistry(ZmqSocketFactory factory, ZmqProperties properties) {
 		return new ZmqSocketRegistry(factory, SocketSpecs.from(properties), ZmqProperties.SOCKETS_PREFIX);
+	}
+
+	@Bean
+	ZmqSocketRegistryLifecycle zmqSocketRegistryLifecycle(ZmqSocketRegistry registry) {
+		return new ZmqSocketRegistryLifecycle(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboundFrames zmqOutboundFrames(PayloadConverter zmqPayloadConverter) {
+		return new OutboundFrames(zmqPayloadConverter);
 	}
 
 	@Bean(destroyMethod = "close")

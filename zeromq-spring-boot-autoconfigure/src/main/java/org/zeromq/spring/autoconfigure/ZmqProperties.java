@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.HwmPolicy;
+import org.zeromq.spring.listener.ErrorReply;
 
 /**
  * {@code zeromq.*}: the ZeroMQ context and the sockets an application declares by name.
@@ -23,6 +24,8 @@ public class ZmqProperties {
 
 	private final Context context = new Context();
 
+	private final Listener listener = new Listener();
+
 	/**
 	 * Sockets by name: senders and listeners refer to a socket by this name.
 	 */
@@ -34,6 +37,29 @@ public class ZmqProperties {
 
 	public Map<String, Socket> getSockets() {
 		return this.sockets;
+	}
+
+	public Listener getListener() {
+		return this.listener;
+	}
+
+	/** What all {@code @ZmqListener} methods share. */
+	public static class Listener {
+
+		/**
+		 * How long handlers still running at shutdown may take to finish, after listeners stopped
+		 * taking messages. Keep it under Boot's spring.lifecycle.timeout-per-shutdown-phase.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
 	}
 
 	/** The one ZeroMQ context of the application. */
@@ -125,6 +151,18 @@ public class ZmqProperties {
 		 * FAIL (fail at once) or DROP (drop and count).
 		 */
 		private HwmPolicy hwmPolicy = HwmPolicy.BLOCK;
+
+		/**
+		 * What a REP or ROUTER listener replies when its handler fails: MESSAGE (one frame
+		 * "ERROR: <exception message>") or EMPTY (one empty frame, revealing nothing).
+		 */
+		private ErrorReply errorReply = ErrorReply.MESSAGE;
+
+		/**
+		 * A declared socket that receives the frames of messages a listener failed on, with the
+		 * error as an extra last frame.
+		 */
+		private String deadLetter;
 
 		/**
 		 * Outgoing messages queued per peer before the high-water mark (ZMQ_SNDHWM, 0 = no
@@ -289,6 +327,22 @@ public class ZmqProperties {
 
 		public void setHwmPolicy(HwmPolicy hwmPolicy) {
 			this.hwmPolicy = hwmPolicy;
+		}
+
+		public ErrorReply getErrorReply() {
+			return this.errorReply;
+		}
+
+		public void setErrorReply(ErrorReply errorReply) {
+			this.errorReply = errorReply;
+		}
+
+		public String getDeadLetter() {
+			return this.deadLetter;
+		}
+
+		public void setDeadLetter(String deadLetter) {
+			this.deadLetter = deadLetter;
 		}
 
 		public Integer getSendHwm() {

@@ -104,20 +104,8 @@ public final class ManagedSocket {
 	 * with this socket's high-water-mark policy.
 	 */
 	public boolean sendFrames(ZMQ.Socket target, List<byte[]> frames) {
-		int last = frames.size() - 1;
-		if (last < 0) {
-			throw new IllegalArgumentException("a ZeroMQ message needs at least one frame");
-		}
-		int firstFlags = (this.spec.hwmPolicy() == HwmPolicy.BLOCK) ? 0 : ZMQ.DONTWAIT;
-		// ZeroMQ applies the high-water mark to the first frame only: once it is accepted, the
-		// rest of a multipart message always is, so only the first send can fail.
-		if (!target.send(frames.get(0), (last == 0) ? firstFlags : firstFlags | ZMQ.SNDMORE)) {
-			return refused();
-		}
-		for (int i = 1; i <= last; i++) {
-			target.send(frames.get(i), (i == last) ? 0 : ZMQ.SNDMORE);
-		}
-		return true;
+		int flags = (this.spec.hwmPolicy() == HwmPolicy.BLOCK) ? 0 : ZMQ.DONTWAIT;
+		return Frames.send(target, frames, flags) || refused();
 	}
 
 	private boolean refused() {

@@ -1,0 +1,30 @@
+package org.zeromq.spring.listener;
+
+import java.util.List;
+
+/**
+ * A message as a listener sees it: the routing envelope the reply must carry back, the content
+ * frames, and what the envelope says about the sender.
+ *
+ * @param socket the declared socket it arrived on
+ * @param envelope frames to put in front of a reply (ROUTER identity, correlation, delimiter)
+ * @param content the frames after the envelope
+ * @param identity the ROUTER peer's routing identity, or {@code null}
+ * @param topic the topic frame of a pub-sub envelope, or {@code null}
+ * @param payload the frames that make the payload (the content after a topic frame)
+ */
+public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte[] identity,
+		byte[] topic, List<byte[]> payload) {
+
+	/** Every frame as received, envelope included, for dead-lettering. */
+	public List<byte[]> allFrames() {
+		if (this.envelope.isEmpty()) {
+			return this.content;
+		}
+		java.util.ArrayList<byte[]> all = new java.util.ArrayList<>(this.envelope.size() + this.content.size());
+		all.addAll(this.envelope);
+		all.addAll(this.content);
+		return all;
+	}
+
+}

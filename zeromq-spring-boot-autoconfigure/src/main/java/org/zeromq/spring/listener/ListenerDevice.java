@@ -1,0 +1,67 @@
+package org.zeromq.spring.listener;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The inproc device between a bound front socket and a listener's worker sockets (the guide's
+ * multithreaded server): a ZeroMQ proxy on its own thread, terminated through its control
+ * socket, which then closes both its sockets on that thread.
+ */
+final class ListenerDevice {
+
+	private static final Log logger = LogFactory.getLog(ListenerDevice.class);
+
+	private final ZMQ.Socket front;
+
+	private final ZMQ.Socket back;
+
+	private final ZMQ.Socket controlReceiver;
+
+	private final ZMQ.Socket controlSender;
+
+	private final Thread thread;
+
+	ListenerDevice(String name, ZContext context, ZMQ.Socket front, ZMQ.Socket back) {
+		this.front = front;
+		this.back = back;
+		String controlEndpoint = "inproc://" + name + "-control";
+		this.controlReceiver = context.createSocket(SocketType.PAIR);
+		this.controlReceiver.bind(controlEndpoint);
+		this.controlSender = context.createSocket(SocketType.PAIR);
+		this.controlSender.connect(controlEndpoint);
+		this.thread = new Thread(this::run, name);
+	}
+
+	void start() {
+		this.thread.start();
+	}
+
+	/** Terminates the proxy and waits for its thread, bounded. */
+	void terminate(long millis) throws InterruptedException {
+		this.controlSender.send(ZMQ.PROXY_TERMINATE, 0);
+		this.thread.join(Math.max(1, millis));
+		if (this.thread.isAlive()) {
+			logger.warn("Device thread " + this.thread.getName() + " did not stop in time");
+		}
+		this.controlSender.close();
+	}
+
+	private void run() {
+		try {
+			ZMQ.proxy(this.front, this.back, null, this.controlReceiver);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Device thread " + this.thread.getName() + " stopped on an unexpected error", ex);
+		}
+		finally {
+			this.front.close();
+			this.back.close();
+			this.controlReceiver.close();
+		}
+	}
+
+}

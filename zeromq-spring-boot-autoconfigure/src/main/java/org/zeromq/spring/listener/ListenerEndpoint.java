@@ -1,0 +1,25 @@
+package org.zeromq.spring.listener;
+
+import java.lang.reflect.Method;
+
+/**
+ * One {@code @ZmqListener} method with its resolved attributes.
+ *
+ * @param id the listener's id
+ * @param socket the declared socket it listens on
+ * @param concurrency how many threads serve the socket
+ * @param autoStartup whether it starts with the application
+ * @param errorHandler bean name of its {@link ZmqListenerErrorHandler}, or {@code null}
+ * @param sendTo the declared socket return values are forwarded to, or {@code null}
+ * @param bean the bean that owns the method
+ * @param method the handler method
+ */
+public record ListenerEndpoint(String id, String socket, int concurrency, boolean autoStartup, String errorHandler,
+		String sendTo, Object bean, Method method) {
+
+	String describe() {
+		return "@ZmqListener " + this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName() + " (id '"
+				+ this.id + "')";
+	}
+
+}

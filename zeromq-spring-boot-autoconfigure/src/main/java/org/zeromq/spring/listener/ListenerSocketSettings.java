@@ -1,0 +1,18 @@
+package org.zeromq.spring.listener;
+
+/**
+ * How listeners on one socket deal with failures.
+ *
+ * @param errorReply what REP and ROUTER listeners reply when handling fails
+ * @param deadLetter a declared socket that receives the frames of failed messages, with the
+ * error as an extra last frame, or {@code null}
+ */
+public record ListenerSocketSettings(ErrorReply errorReply, String deadLetter) {
+
+	public static final ListenerSocketSettings DEFAULTS = new ListenerSocketSettings(ErrorReply.MESSAGE, null);
+
+	public ListenerSocketSettings {
+		errorReply = (errorReply != null) ? errorReply : ErrorReply.MESSAGE;
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.zeromq.spring.listener;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.zeromq.spring.core.SocketSpec;
+import org.zeromq.spring.core.ZmqSocketType;
+
+/**
+ * Which sockets serve a listener. A socket that only connects is simply opened once per thread.
+ * A binding REP, ROUTER or PULL served by several threads becomes the guide's multithreaded
+ * server: the declared endpoints are bound by a front socket (a ROUTER in place of a REP, since
+ * a REP handles one request at a time), an inproc device passes messages to and from a back
+ * socket, and the workers connect to it:
+ * <ul>
+ * <li>REP: ROUTER front, DEALER back, REP workers (they keep each request's envelope);</li>
+ * <li>ROUTER: ROUTER front, DEALER back, DEALER workers that read the client identity as the
+ * first frame, exactly as the ROUTER would;</li>
+ * <li>PULL: PULL front, PUSH back, PULL workers.</li>
+ * </ul>
+ */
+final class ListenerTopology {
+
+	private static final AtomicLong devices = new AtomicLong();
+
+	private final SocketSpec declared;
+
+	private final SocketSpec front;
+
+	private final SocketSpec back;
+
+	private final SocketSpec worker;
+
+	private ListenerTopology(SocketSpec declared, SocketSpec front, SocketSpec back, SocketSpec worker) {
+		this.declared = declared;
+		this.front = front;
+		this.back = back;
+		this.worker = worker;
+	}
+
+	static ListenerTopology of(SocketSpec declared, int concurrency) {
+		if (concurrency <= 1 || !declared.isBindSide()) {
+			return new ListenerTopology(declared, declared, null, null);
+		}
+		ZmqSocketType frontType = switch (declared.type()) {
+			case REP, ROUTER -> ZmqSocketType.ROUTER;
+			case PULL -> ZmqSocketType.PULL;
+			default -> throw new IllegalStateException("concurrency on a binding " + declared.type() + " socket is not supported");
+		};
+		ZmqSocketType backType = (frontType == ZmqSocketType.PULL) ? ZmqSocketType.PUSH : ZmqSocketType.DEALER;
+		ZmqSocketType workerType = switch (declared.type()) {
+			case REP -> ZmqSocketType.REP;
+			case ROUTER -> ZmqSocketType.DEALER;
+			default -> ZmqSocketType.PULL;
+		};
+		String inproc = "inproc://zmq-listener-" + declared.name() + "-workers-" + devices.incrementAndGet();
+		SocketSpec front = new SocketSpec(declared.name(), frontType, declared.binds(), declared.connects(), List.of(),
+				declared.options(), declared.hwmPolicy());
+		SocketSpec back = new SocketSpec(declared.name() + "-back", backType, List.of(inproc), List.of(), List.of(), null, null);
+		SocketSpec worker = new SocketSpec(declared.name() + "-worker", workerType, List.of(), List.of(inproc), List.of(),
+				null, null);
+		return new ListenerTopology(declared, front, back, worker);
+	}
+
+	boolean hasDevice() {
+		return this.back != null;
+	}
+
+	/** The declared socket's type: it decides how messages are read and answered. */
+	ZmqSocketType declaredType() {
+		return this.declared.type();
+	}
+
+	/** What the declared name opens as; differs from the declaration only in front of a device. */
+	SocketSpec frontSpec() {
+		return this.front;
+	}
+
+	SocketSpec backSpec() {
+		return this.back;
+	}
+
+	SocketSpec workerSpec() {
+		return this.worker;
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.zeromq.spring.listener;
+
+import java.nio.channels.Selector;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.spring.core.Frames;
+import org.zeromq.spring.core.Wakeup;
+
+/**
+ * One thread that owns one listening socket: it polls the socket together with a wake-up
+ * socket, so that it idles without CPU, reacts at once to a message and stops at once without
+ * an interrupt; it handles messages on its own thread, replies on the same socket, and closes
+ * the socket itself when it stops.
+ */
+final class ListenerWorker {
+
+	private static final Log logger = LogFactory.getLog(ListenerWorker.class);
+
+	// Messages handled per wake-up before looking at stop/pause requests again; draining without
+	// polling is what makes a busy listener cheap (a JeroMQ poll allocates).
+	private static final int BATCH = 256;
+
+	private final ZContext context;
+
+	private final ZMQ.Socket socket;
+
+	private final MessageDispatcher dispatcher;
+
+	private final Wakeup wakeup;
+
+	private final Thread thread;
+
+	private volatile boolean running = true;
+
+	private volatile boolean paused;
+
+	ListenerWorker(String threadName, ZContext context, ZMQ.Socket socket, MessageDispatcher dispatcher) {
+		this.context = context;
+		this.socket = socket;
+		this.dispatcher = dispatcher;
+		this.wakeup = new Wakeup(context, threadName);
+		this.thread = new Thread(this::run, threadName);
+	}
+
+	void start() {
+		this.thread.start();
+	}
+
+	/** Stops taking messages; the message being handled, if any, finishes first. */
+	void requestStop() {
+		this.running = false;
+		this.wakeup.signal();
+	}
+
+	void setPaused(boolean paused) {
+		this.paused = paused;
+		this.wakeup.signal();
+	}
+
+	boolean isPaused() {
+		return this.paused;
+	}
+
+	/** @return whether the thread ended within the time */
+	boolean awaitStop(long millis) throws InterruptedException {
+		this.thread.join(Math.max(1, millis));
+		return !this.thread.isAlive();
+	}
+
+	boolean isAlive() {
+		return this.thread.isAlive();
+	}
+
+	private void run() {
+		Selector selector = this.context.createSelector();
+		ZMQ.PollItem[] listening = { new ZMQ.PollItem(this.wakeup.receiver(), ZMQ.Poller.POLLIN),
+				new ZMQ.PollItem(this.socket, ZMQ.Poller.POLLIN) };
+		ZMQ.PollItem[] pausedItems = { listening[0] };
+		try {
+			while (this.running) {
+				boolean paused = this.paused;
+				if (ZMQ.poll(selector, paused ? pausedItems : listening, -1) < 0) {
+					break;
+				}
+				if (listening[0].isReadable()) {
+					this.wakeup.drain();
+				}
+				if (!paused) {
+					drain();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Listener thread " + this.thread.getName() + " stopped on an unexpected error", ex);
+		}
+		finally {
+			this.socket.close();
+			this.wakeup.closeReceiver();
+			this.context.closeSelector(selector);
+			this.wakeup.close();
+		}
+	}
+
+	private void drain() {
+		for (int i = 0; i < BATCH && this.running && !this.paused; i++) {
+			List<byte[]> frames = Frames.receive(this.socket, ZMQ.DONTWAIT);
+			if (frames == null) {
+				return;
+			}
+			List<byte[]> reply = this.dispatcher.dispatch(frames);
+			if (reply != null) {
+				sendReply(reply);
+			}
+		}
+	}
+
+	private void sendReply(List<byte[]> reply) {
+		try {
+			if (!Frames.send(this.socket, reply, 0)) {
+				logger.warn("Listener thread " + this.thread.getName() + " could not send a reply within the send-timeout");
+			}
+		}
+		catch (RuntimeException ex) {
+			// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable.
+			logger.warn("Listener thread " + this.thread.getName() + " could not send a reply: " + ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,174 @@
+package org.zeromq.spring.listener;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.zeromq.spring.core.OutboundFrames;
+import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.core.ZmqSocketType;
+
+/**
+ * Handles one received message for a listener: reads it, invokes the method, and works out the
+ * reply or forward. A failure stays with its message: it goes to the error handler and the
+ * dead-letter socket, and a replying socket still answers, so the next message is served as
+ * if nothing happened. Thread-safe: every worker of a listener shares one dispatcher.
+ */
+final class MessageDispatcher {
+
+	private static final Log logger = LogFactory.getLog(MessageDispatcher.class);
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private final ListenerEndpoint endpoint;
+
+	private final ListenerMethod method;
+
+	private final FrameLayout layout;
+
+	private final ReplyMode replyMode;
+
+	private final ZmqSocketRegistry registry;
+
+	private final OutboundFrames outbound;
+
+	private final ZmqListenerErrorHandler errorHandler;
+
+	private final ListenerSocketSettings settings;
+
+	private final LongAdder processed = new LongAdder();
+
+	private final LongAdder failed = new LongAdder();
+
+	MessageDispatcher(ListenerEndpoint endpoint, ListenerMethod method, ZmqSocketType declaredType,
+			ZmqSocketRegistry registry, OutboundFrames outbound, ZmqListenerErrorHandler errorHandler,
+			ListenerSocketSettings settings) {
+		this.endpoint = endpoint;
+		this.method = method;
+		this.layout = FrameLayout.of(declaredType);
+		this.replyMode = ReplyMode.of(declaredType);
+		this.registry = registry;
+		this.outbound = outbound;
+		this.errorHandler = errorHandler;
+		this.settings = settings;
+	}
+
+	long processedCount() {
+		return this.processed.sum();
+	}
+
+	long failedCount() {
+		return this.failed.sum();
+	}
+
+	/** @return the frames to send back on the receiving socket, or {@code null} for none */
+	List<byte[]> dispatch(List<byte[]> frames) {
+		InboundMessage message = null;
+		try {
+			message = this.layout.parse(this.endpoint.socket(), frames);
+			List<byte[]> reply = respond(message, this.method.invoke(message));
+			this.processed.increment();
+			return reply;
+		}
+		catch (Exception ex) {
+			this.failed.increment();
+			return fail((message != null) ? message : FrameLayout.PLAIN.parse(this.endpoint.socket(), frames), message != null, ex);
+		}
+	}
+
+	private List<byte[]> respond(InboundMessage message, Object result) {
+		if (this.endpoint.sendTo() != null) {
+			if (result != null) {
+				this.registry.socket(this.endpoint.sendTo()).send(this.outbound.of(result));
+			}
+			return null;
+		}
+		return switch (this.replyMode) {
+			case ALWAYS -> withEnvelope(message, (result != null) ? this.outbound.of(result) : List.of(EMPTY));
+			case WHEN_PRESENT -> (result != null) ? withEnvelope(message, this.outbound.of(result)) : null;
+			case NEVER -> null;
+		};
+	}
+
+	private List<byte[]> fail(InboundMessage message, boolean readable, Exception cause) {
+		ListenerExecutionFailedException failure = new ListenerExecutionFailedException(this.endpoint.id(),
+				this.endpoint.socket(), cause);
+		deadLetter(message, failure);
+		Object errorResult = null;
+		try {
+			errorResult = this.errorHandler.handleError(message, failure);
+		}
+		catch (Exception handlerFailure) {
+			logger.warn("Error handler of listener '" + this.endpoint.id() + "' failed on " + failure.getMessage(), handlerFailure);
+		}
+		// An unreadable ROUTER message has no usable envelope: there is no one to answer.
+		if (this.replyMode != ReplyMode.ALWAYS || !readable) {
+			return null;
+		}
+		try {
+			return withEnvelope(message, (errorResult != null) ? this.outbound.of(errorResult) : errorReply(cause));
+		}
+		catch (RuntimeException conversionFailure) {
+			logger.warn("Listener '" + this.endpoint.id() + "' could not convert its error reply", conversionFailure);
+			return withEnvelope(message, errorReply(cause));
+		}
+	}
+
+	private List<byte[]> errorReply(Exception cause) {
+		if (this.settings.errorReply() == ErrorReply.EMPTY) {
+			return List.of(EMPTY);
+		}
+		return List.of(("ERROR: " + cause.getMessage()).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void deadLetter(InboundMessage message, ListenerExecutionFailedException failure) {
+		String target = this.settings.deadLetter();
+		if (target == null) {
+			return;
+		}
+		List<byte[]> frames = new ArrayList<>(message.allFrames());
+		frames.add(String.valueOf(failure.getCause()).getBytes(StandardCharsets.UTF_8));
+		try {
+			this.registry.socket(target).send(frames);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Listener '" + this.endpoint.id() + "' could not dead-letter a failed message to '" + target + "'", ex);
+		}
+	}
+
+	private static List<byte[]> withEnvelope(InboundMessage message, List<byte[]> body) {
+		if (message.envelope().isEmpty()) {
+			return body;
+		}
+		List<byte[]> frames = new ArrayList<>(message.envelope().size() + body.size());
+		frames.addAll(message.envelope());
+		frames.addAll(body);
+		return frames;
+	}
+
+	/** Whether a socket type answers the message it received. */
+	enum ReplyMode {
+
+		/** REP, ROUTER: the peer waits for exactly one reply, even an empty one. */
+		ALWAYS,
+
+		/** DEALER, PAIR: a non-null return value goes back to the peer. */
+		WHEN_PRESENT,
+
+		/** PULL, SUB, XSUB: there is no one to answer. */
+		NEVER;
+
+		static ReplyMode of(ZmqSocketType type) {
+			return switch (type) {
+				case REP, ROUTER -> ALWAYS;
+				case DEALER, PAIR -> WHEN_PRESENT;
+				default -> NEVER;
+			};
+		}
+
+	}
+
+}

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """libzmq PUB peer driven over stdin, so the test decides when publishing starts and stops.
 
-Usage: pub_server.py <topic> <count>
+Usage: pub_server.py <topic> <count> [<warm-up topic>]
 Binds tcp://127.0.0.1:*, prints "READY <endpoint>", then waits (30 s) for a stdin line "GO".
+With a warm-up topic it publishes [warm-up topic]["ping"] every 20 ms while it waits, so a
+subscriber that cannot watch its own connection (a listener) can say GO once a ping arrived:
+the subscription has then surely reached this publisher.
 Publishes <count> messages [topic]["msg-<i>"] (i = 0..count-1), each preceded by a noise
 message ["other"]["other-<i>"] that a subscriber to <topic> must filter out (noise is skipped
 when <topic> is a prefix of "other", e.g. "", because a subscriber could not filter it).
@@ -48,21 +51,30 @@ class StdinLines:
         return line.decode("utf-8", "replace").strip()
 
 
-def wait_for(stdin, word):
+def wait_for(stdin, word, tick=None, tick_s=0.02):
+    """Waits for a stdin line; calls tick() every tick_s seconds meanwhile, if given."""
     deadline = time.monotonic() + DEADLINE_S
     while True:
-        line = stdin.read(deadline - time.monotonic())
-        if line is None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
             return False
+        line = stdin.read(min(remaining, tick_s) if tick else remaining)
+        if line is None:
+            if stdin.eof:
+                return False
+            if tick:
+                tick()
+            continue
         if line == word:
             return True
 
 
 def main():
-    if len(sys.argv) != 3:
-        print("usage: pub_server.py <topic> <count>", file=sys.stderr)
+    if len(sys.argv) not in (3, 4):
+        print("usage: pub_server.py <topic> <count> [<warm-up topic>]", file=sys.stderr)
         return 2
     topic, count = sys.argv[1].encode("utf-8"), int(sys.argv[2])
+    warmup = sys.argv[3].encode("utf-8") if len(sys.argv) == 4 else None
     noise = not NOISE_TOPIC.startswith(topic)
 
     ctx = zmq.Context()
@@ -73,7 +85,8 @@ def main():
         print("READY " + sock.getsockopt(zmq.LAST_ENDPOINT).decode(), flush=True)
 
         stdin = StdinLines()
-        if not wait_for(stdin, "GO"):
+        ping = (lambda: sock.send_multipart([warmup, b"ping"])) if warmup else None
+        if not wait_for(stdin, "GO", tick=ping):
             reason = "stdin closed" if stdin.eof else f"{DEADLINE_S} s passed"
             print(f"pub_server: no GO received ({reason})", file=sys.stderr, flush=True)
             return 3

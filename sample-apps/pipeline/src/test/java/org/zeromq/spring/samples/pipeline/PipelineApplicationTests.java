@@ -3,8 +3,9 @@ package org.zeromq.spring.samples.pipeline;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class PipelineApplicationTests {
 
 	@Test
 	void twoWorkersShareTheBatchAndTheSinksKillSignalEndsThem(CapturedOutput output) throws Exception {
+		// The ventilator plays on the test thread, the other three roles each on one of these.
+		ExecutorService roleThreads = Executors.newFixedThreadPool(3);
 		try (ConfigurableApplicationContext sink = start("sink", "--zeromq.sockets.batches.bind=" + ANY_PORT,
 				"--zeromq.sockets.results.bind=" + ANY_PORT, "--zeromq.sockets.control.bind=" + ANY_PORT);
 				ConfigurableApplicationContext ventilator = start("ventilator", "--zeromq.sockets.tasks.bind=" + ANY_PORT,
@@ -49,9 +52,9 @@ class PipelineApplicationTests {
 				Sink sinkRole = sink.getBean(Sink.class);
 				Worker worker1Role = worker1.getBean(Worker.class);
 				Worker worker2Role = worker2.getBean(Worker.class);
-				CompletableFuture<Integer> sinkExit = playOnItsOwnThread(sink);
-				CompletableFuture<Integer> worker1Exit = playOnItsOwnThread(worker1);
-				CompletableFuture<Integer> worker2Exit = playOnItsOwnThread(worker2);
+				Future<Integer> sinkExit = roleThreads.submit(() -> PipelineApplication.playAndExit(sink));
+				Future<Integer> worker1Exit = roleThreads.submit(() -> PipelineApplication.playAndExit(worker1));
+				Future<Integer> worker2Exit = roleThreads.submit(() -> PipelineApplication.playAndExit(worker2));
 
 				assertThat(PipelineApplication.playAndExit(ventilator)).isZero();
 				assertThat(sinkExit.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isZero();
@@ -70,6 +73,9 @@ class PipelineApplicationTests {
 				assertThat(worker1.isActive()).isFalse();
 				assertThat(worker2.isActive()).isFalse();
 			}
+		}
+		finally {
+			roleThreads.shutdown();
 		}
 		assertThat(Thread.getAllStackTraces().keySet())
 			.noneMatch((thread) -> thread.isAlive() && thread.getName().startsWith("zmq-listener-"));
@@ -96,18 +102,6 @@ class PipelineApplicationTests {
 		String[] all = Arrays.copyOf(args, args.length + 1);
 		all[args.length] = arg;
 		return all;
-	}
-
-	private static CompletableFuture<Integer> playOnItsOwnThread(ConfigurableApplicationContext context) {
-		return CompletableFuture.supplyAsync(() -> {
-			try {
-				return PipelineApplication.playAndExit(context);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new CompletionException(ex);
-			}
-		}, (task) -> new Thread(task, "play-" + context.getEnvironment().getActiveProfiles()[0]).start());
 	}
 
 }

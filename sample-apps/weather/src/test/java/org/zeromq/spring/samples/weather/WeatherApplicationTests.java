@@ -1,8 +1,9 @@
 package org.zeromq.spring.samples.weather;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class WeatherApplicationTests {
 
 	@Test
 	void theSubscriberReceivesOnlyItsZipCodeAndPrintsTheAverageTemperature(CapturedOutput output) throws Exception {
+		ExecutorService publisherThread = Executors.newSingleThreadExecutor();
 		try (ConfigurableApplicationContext publisher = start("publisher", "--zeromq.sockets.weather.bind=tcp://127.0.0.1:*",
 				"--weather.lowest-zip=10000", "--weather.highest-zip=10009", "--weather.updates=50000000");
 				ConfigurableApplicationContext subscriber = start("subscriber",
@@ -38,7 +40,7 @@ class WeatherApplicationTests {
 						"--weather.zip=10003", "--weather.samples=50", "--weather.patience=" + BOUND_SECONDS + "s")) {
 			WeatherStation station = publisher.getBean(WeatherStation.class);
 			WeatherReport report = subscriber.getBean(WeatherReport.class);
-			CompletableFuture<Integer> publishing = playOnItsOwnThread(publisher);
+			Future<Integer> publishing = publisherThread.submit(() -> WeatherApplication.playAndExit(publisher));
 
 			assertThat(WeatherApplication.playAndExit(subscriber)).isZero();
 			station.close();
@@ -56,6 +58,9 @@ class WeatherApplicationTests {
 			assertThat(publisher.isActive()).isFalse();
 			assertThat(subscriber.isActive()).isFalse();
 		}
+		finally {
+			publisherThread.shutdown();
+		}
 	}
 
 	@Test
@@ -68,18 +73,6 @@ class WeatherApplicationTests {
 
 	private static ConfigurableApplicationContext start(String role, String... args) {
 		return new SpringApplicationBuilder(WeatherApplication.class).profiles(role).run(args);
-	}
-
-	private static CompletableFuture<Integer> playOnItsOwnThread(ConfigurableApplicationContext context) {
-		return CompletableFuture.supplyAsync(() -> {
-			try {
-				return WeatherApplication.playAndExit(context);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new CompletionException(ex);
-			}
-		}, (task) -> new Thread(task, "weather-publisher").start());
 	}
 
 }

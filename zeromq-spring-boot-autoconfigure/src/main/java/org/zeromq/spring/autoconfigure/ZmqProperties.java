@@ -142,7 +142,7 @@ public class ZmqProperties {
 		private List<String> connect = new ArrayList<>();
 
 		/**
-		 * SUB only: topic prefixes to receive. An empty string receives everything.
+		 * SUB and XSUB only: topic prefixes to receive. An empty string receives everything.
 		 */
 		private List<String> subscribe = new ArrayList<>();
 

@@ -17,6 +17,7 @@ import static org.zeromq.spring.core.ZmqSocketType.REQ;
 import static org.zeromq.spring.core.ZmqSocketType.ROUTER;
 import static org.zeromq.spring.core.ZmqSocketType.SUB;
 import static org.zeromq.spring.core.ZmqSocketType.XPUB;
+import static org.zeromq.spring.core.ZmqSocketType.XSUB;
 
 /**
  * Checks socket declarations before anything opens, so that a mistake fails startup with the
@@ -91,8 +92,8 @@ public final class SocketSpecValidator {
 			violations.add(new SpecViolation(at + ".subscribe", "a SUB socket with no 'subscribe' entries receives nothing",
 					"add subscribe: [\"\"] to receive everything, or list the topic prefixes you want"));
 		}
-		if (spec.type() != SUB && !spec.subscriptions().isEmpty()) {
-			violations.add(new SpecViolation(at + ".subscribe", "subscribe applies to SUB sockets only, this one is " + spec.type(),
+		if (spec.type() != SUB && spec.type() != XSUB && !spec.subscriptions().isEmpty()) {
+			violations.add(new SpecViolation(at + ".subscribe", "subscribe applies to SUB and XSUB sockets only, this one is " + spec.type(),
 					"remove subscribe, or make the socket type: SUB"));
 		}
 	}

@@ -33,7 +33,7 @@ public final class ZmqSocketFactory {
 		try {
 			this.configurer.configure(socket, spec);
 			for (String prefix : spec.subscriptions()) {
-				socket.subscribe(prefix.getBytes(StandardCharsets.UTF_8));
+				subscribe(socket, spec.type(), prefix.getBytes(StandardCharsets.UTF_8));
 			}
 			return socket;
 		}
@@ -41,6 +41,19 @@ public final class ZmqSocketFactory {
 			socket.close();
 			throw ex;
 		}
+	}
+
+	// An XSUB has no subscribe option: it subscribes by sending the message the guide's
+	// forwarder passes upstream, 0x01 + prefix, which it also replays to every later peer.
+	private static void subscribe(ZMQ.Socket socket, ZmqSocketType type, byte[] prefix) {
+		if (type != ZmqSocketType.XSUB) {
+			socket.subscribe(prefix);
+			return;
+		}
+		byte[] message = new byte[prefix.length + 1];
+		message[0] = 1;
+		System.arraycopy(prefix, 0, message, 1, prefix.length);
+		socket.send(message, 0);
 	}
 
 	/**

@@ -140,6 +140,10 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 			throw new IllegalStateException("socket '" + spec.name() + "' is a " + type + " socket, which only sends; "
 					+ "listen on a socket that receives: " + LISTENABLE);
 		}
+		if (type == ZmqSocketType.XSUB && spec.subscriptions().isEmpty()) {
+			throw new IllegalStateException("socket '" + spec.name() + "' is an XSUB socket with no 'subscribe' entries, "
+					+ "so the listener would receive nothing; add subscribe: [\"\"] to receive everything");
+		}
 		if (endpoint.concurrency() < 1) {
 			throw new IllegalStateException("concurrency must be at least 1, was " + endpoint.concurrency());
 		}

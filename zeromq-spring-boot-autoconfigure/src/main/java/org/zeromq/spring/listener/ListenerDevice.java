@@ -1,5 +1,7 @@
 package org.zeromq.spring.listener;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
@@ -15,6 +17,8 @@ final class ListenerDevice {
 
 	private static final Log logger = LogFactory.getLog(ListenerDevice.class);
 
+	private static final AtomicLong devices = new AtomicLong();
+
 	private final ZMQ.Socket front;
 
 	private final ZMQ.Socket back;
@@ -28,7 +32,9 @@ final class ListenerDevice {
 	ListenerDevice(String name, ZContext context, ZMQ.Socket front, ZMQ.Socket back) {
 		this.front = front;
 		this.back = back;
-		String controlEndpoint = "inproc://" + name + "-control";
+		// Unique per device: a restarted listener's new device must not wait for the old
+		// endpoint to be released (JeroMQ does that later, on its reaper thread).
+		String controlEndpoint = "inproc://" + name + "-control-" + devices.incrementAndGet();
 		this.controlReceiver = context.createSocket(SocketType.PAIR);
 		this.controlReceiver.bind(controlEndpoint);
 		this.controlSender = context.createSocket(SocketType.PAIR);

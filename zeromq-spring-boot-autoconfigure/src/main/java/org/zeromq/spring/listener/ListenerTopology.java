@@ -27,15 +27,15 @@ final class ListenerTopology {
 
 	private final SocketSpec front;
 
-	private final SocketSpec back;
+	private final ZmqSocketType backType;
 
-	private final SocketSpec worker;
+	private final ZmqSocketType workerType;
 
-	private ListenerTopology(SocketSpec declared, SocketSpec front, SocketSpec back, SocketSpec worker) {
+	private ListenerTopology(SocketSpec declared, SocketSpec front, ZmqSocketType backType, ZmqSocketType workerType) {
 		this.declared = declared;
 		this.front = front;
-		this.back = back;
-		this.worker = worker;
+		this.backType = backType;
+		this.workerType = workerType;
 	}
 
 	static ListenerTopology of(SocketSpec declared, int concurrency) {
@@ -53,17 +53,25 @@ final class ListenerTopology {
 			case ROUTER -> ZmqSocketType.DEALER;
 			default -> ZmqSocketType.PULL;
 		};
-		String inproc = "inproc://zmq-listener-" + declared.name() + "-workers-" + devices.incrementAndGet();
 		SocketSpec front = new SocketSpec(declared.name(), frontType, declared.binds(), declared.connects(), List.of(),
 				declared.options(), declared.hwmPolicy());
-		SocketSpec back = new SocketSpec(declared.name() + "-back", backType, List.of(inproc), List.of(), List.of(), null, null);
-		SocketSpec worker = new SocketSpec(declared.name() + "-worker", workerType, List.of(), List.of(inproc), List.of(),
-				null, null);
-		return new ListenerTopology(declared, front, back, worker);
+		return new ListenerTopology(declared, front, backType, workerType);
 	}
 
 	boolean hasDevice() {
-		return this.back != null;
+		return this.backType != null;
+	}
+
+	/**
+	 * The back socket and worker declarations for one start of the device. Every start gets an
+	 * inproc endpoint of its own: JeroMQ releases a closed socket's inproc endpoint later, on its
+	 * reaper thread, so binding the previous one again right after a stop can fail.
+	 */
+	DeviceSpecs deviceSpecs() {
+		String name = this.declared.name();
+		String inproc = "inproc://zmq-listener-" + name + "-workers-" + devices.incrementAndGet();
+		return new DeviceSpecs(new SocketSpec(name + "-back", this.backType, List.of(inproc), List.of(), List.of(), null, null),
+				new SocketSpec(name + "-worker", this.workerType, List.of(), List.of(inproc), List.of(), null, null));
 	}
 
 	/** The declared socket's type: it decides how messages are read and answered. */
@@ -76,12 +84,13 @@ final class ListenerTopology {
 		return this.front;
 	}
 
-	SocketSpec backSpec() {
-		return this.back;
-	}
-
-	SocketSpec workerSpec() {
-		return this.worker;
+	/**
+	 * The inproc side of a device.
+	 *
+	 * @param back the socket the device binds and passes messages through
+	 * @param worker what each worker socket opens as
+	 */
+	record DeviceSpecs(SocketSpec back, SocketSpec worker) {
 	}
 
 }

@@ -149,22 +149,33 @@ public final class ZmqListenerContainer {
 	private List<ZMQ.Socket> openSockets() {
 		ManagedSocket declared = this.registry.socket(this.endpoint.socket());
 		ZMQ.Socket first = (this.starts == 1) ? declared.claim("listener '" + id() + "'") : reopen(declared);
-		List<ZMQ.Socket> sockets = new ArrayList<>();
-		if (!this.topology.hasDevice()) {
-			sockets.add(first);
-			SocketSpec extra = declared.spec();
-			for (int i = 1; i < this.endpoint.concurrency(); i++) {
-				sockets.add(this.factory.open(extra).socket());
+		List<ZMQ.Socket> opened = new ArrayList<>();
+		opened.add(first);
+		try {
+			if (!this.topology.hasDevice()) {
+				for (int i = 1; i < this.endpoint.concurrency(); i++) {
+					opened.add(this.factory.open(declared.spec()).socket());
+				}
+				return opened;
 			}
-			return sockets;
+			ListenerTopology.DeviceSpecs device = this.topology.deviceSpecs();
+			ZMQ.Socket back = this.factory.create(device.back());
+			opened.add(back);
+			this.factory.bind(back, device.back());
+			List<ZMQ.Socket> workerSockets = new ArrayList<>();
+			for (int i = 0; i < this.endpoint.concurrency(); i++) {
+				ZMQ.Socket worker = this.factory.open(device.worker()).socket();
+				opened.add(worker);
+				workerSockets.add(worker);
+			}
+			this.device = new ListenerDevice("zmq-listener-" + id() + "-device", this.factory.context(), first, back);
+			return workerSockets;
 		}
-		ZMQ.Socket back = this.factory.create(this.topology.backSpec());
-		this.factory.bind(back, this.topology.backSpec());
-		this.device = new ListenerDevice("zmq-listener-" + id() + "-device", this.factory.context(), first, back);
-		for (int i = 0; i < this.endpoint.concurrency(); i++) {
-			sockets.add(this.factory.open(this.topology.workerSpec()).socket());
+		catch (RuntimeException ex) {
+			// Nothing runs yet, so this thread still owns them; left open, a bound one would hold its port.
+			opened.forEach(ZMQ.Socket::close);
+			throw ex;
 		}
-		return sockets;
 	}
 
 	// Binds the endpoints the first socket resolved (a port picked for "*" stays the same), and

@@ -1,0 +1,175 @@
+package org.zeromq.spring.listener;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import org.zeromq.spring.core.ZmqException;
+import org.zeromq.spring.core.ZmqSocketRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
+import static org.zeromq.spring.listener.ListenerContextRunner.socket;
+import static org.zeromq.spring.listener.PeerSockets.awaitEvent;
+import static org.zeromq.spring.listener.PeerSockets.send;
+
+/**
+ * {@link ZmqListenerEndpointRegistry}: listing listeners, stopping and starting them again on
+ * the same endpoint, pausing and resuming, and listeners that wait to be started.
+ */
+class ListenerEndpointRegistryTest {
+
+	// Long enough for a message that should not be handled to have been handled on loopback.
+	private static final Duration QUIET = Duration.ofMillis(300);
+
+	private final ApplicationContextRunner runner = ListenerContextRunner.create()
+		.withUserConfiguration(Handlers.class)
+		.withPropertyValues(socket("orders", "PULL", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("manual", "PULL", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("configured", "PULL", "bind=" + ANY_TCP))
+		.withPropertyValues("app.listener.socket=configured", "app.listener.id=configured-id",
+				"app.listener.concurrency=2", "app.listener.auto-startup=true");
+
+	@Test
+	void listsListenersByIdWithTheirStateAndResolvedAttributes() {
+		this.runner.run((context) -> {
+			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+			assertThat(registry.getListenerContainerIds()).containsExactlyInAnyOrder("orders", "manual", "configured-id");
+			assertThat(registry.isRunning("orders")).isTrue();
+			assertThat(registry.isRunning("manual")).isFalse();
+			ListenerEndpoint configured = registry.getListenerContainer("configured-id").endpoint();
+			assertThat(configured.socket()).isEqualTo("configured");
+			assertThat(configured.concurrency()).isEqualTo(2);
+			assertThat(registry.isRunning("configured-id")).isTrue();
+			assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> registry.getListenerContainer("nope"))
+				.withMessageContaining("No listener with id 'nope'")
+				.withMessageContaining("orders");
+			try (PeerSockets peers = new PeerSockets()) {
+				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "configured"));
+				send(push, "via placeholders");
+				assertThat(context.getBean(Handlers.class).configured.awaitCount(1)).containsExactly("via placeholders");
+			}
+		});
+	}
+
+	@Test
+	void stoppedListenerConsumesNothingAndStartsAgainOnTheSameEndpoint() {
+		this.runner.run((context) -> {
+			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+			HandledMessages<String> orders = context.getBean(Handlers.class).orders;
+			try (PeerSockets peers = new PeerSockets()) {
+				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "orders"));
+				ZMQ.Socket events = peers.monitor(push, ZMQ.EVENT_DISCONNECTED);
+				send(push, "before stop");
+				orders.awaitCount(1);
+				registry.stop("orders");
+				assertThat(registry.isRunning("orders")).isFalse();
+				// Once the peer knows the listener is gone, what it sends waits in its own queue.
+				awaitEvent(events, ZMQ.EVENT_DISCONNECTED);
+				send(push, "while stopped");
+				orders.assertStaysAt(1, QUIET);
+				registry.start("orders");
+				assertThat(registry.isRunning("orders")).isTrue();
+				// The peer only knows the first port: arriving here proves the same endpoint was bound again.
+				send(push, "after start");
+				assertThat(orders.awaitCount(3)).containsExactly("before stop", "while stopped", "after start");
+			}
+		});
+	}
+
+	@Test
+	void listenerWithADeviceStopsAndStartsAgainRepeatedly() {
+		this.runner.run((context) -> {
+			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+			HandledMessages<String> configured = context.getBean(Handlers.class).configured;
+			try (PeerSockets peers = new PeerSockets()) {
+				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "configured"));
+				for (int cycle = 1; cycle <= 50; cycle++) {
+					registry.stop("configured-id");
+					registry.start("configured-id");
+					// Back-to-back restarts are what caught inproc endpoints not yet released; a message every
+					// tenth cycle shows the device and its workers really serve.
+					if (cycle % 10 == 0) {
+						send(push, "cycle-" + cycle);
+						assertThat(configured.awaitCount(cycle / 10)).endsWith("cycle-" + cycle);
+					}
+				}
+				assertThat(registry.isRunning("configured-id")).isTrue();
+			}
+		});
+	}
+
+	@Test
+	void pausedListenerLeavesMessagesWaitingUntilResumed() {
+		this.runner.run((context) -> {
+			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+			HandledMessages<String> orders = context.getBean(Handlers.class).orders;
+			try (PeerSockets peers = new PeerSockets()) {
+				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "orders"));
+				send(push, "1");
+				orders.awaitCount(1);
+				registry.pause("orders");
+				assertThat(registry.getListenerContainer("orders").isPaused()).isTrue();
+				assertThat(registry.isRunning("orders")).isTrue();
+				send(push, "2");
+				send(push, "3");
+				orders.assertStaysAt(1, QUIET);
+				registry.resume("orders");
+				assertThat(orders.awaitCount(3)).containsExactly("1", "2", "3");
+			}
+		});
+	}
+
+	@Test
+	void listenerWithoutAutoStartupHandlesNothingUntilStarted() {
+		this.runner.run((context) -> {
+			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+			HandledMessages<String> manual = context.getBean(Handlers.class).manual;
+			try (PeerSockets peers = new PeerSockets()) {
+				// The socket is bound with the application; messages queue in it until the listener starts.
+				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "manual"));
+				send(push, "early");
+				manual.assertStaysAt(0, QUIET);
+				assertThat(registry.isRunning("manual")).isFalse();
+				registry.start("manual");
+				assertThat(registry.isRunning("manual")).isTrue();
+				assertThat(manual.awaitCount(1)).isEqualTo(List.of("early"));
+			}
+		});
+	}
+
+	private static String endpoint(org.springframework.context.ApplicationContext context, String socket) {
+		return context.getBean(ZmqSocketRegistry.class).endpoint(socket);
+	}
+
+	static class Handlers {
+
+		final HandledMessages<String> orders = new HandledMessages<>();
+
+		final HandledMessages<String> manual = new HandledMessages<>();
+
+		final HandledMessages<String> configured = new HandledMessages<>();
+
+		@ZmqListener("orders")
+		void order(String order) {
+			this.orders.record(order);
+		}
+
+		@ZmqListener(value = "manual", autoStartup = "false")
+		void manual(String message) {
+			this.manual.record(message);
+		}
+
+		@ZmqListener(socket = "${app.listener.socket}", id = "${app.listener.id}",
+				concurrency = "${app.listener.concurrency}", autoStartup = "${app.listener.auto-startup}")
+		void configured(String message) {
+			this.configured.record(message);
+		}
+
+	}
+
+}

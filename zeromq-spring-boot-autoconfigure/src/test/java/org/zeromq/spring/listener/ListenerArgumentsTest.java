@@ -17,10 +17,10 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
 import org.zeromq.spring.core.ZmqHeaders;
-import org.zeromq.spring.core.ZmqSocketRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
+import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
 import static org.zeromq.spring.listener.ListenerContextRunner.socket;
 import static org.zeromq.spring.listener.PeerSockets.receive;
 import static org.zeromq.spring.listener.PeerSockets.request;
@@ -103,10 +103,6 @@ class ListenerArgumentsTest {
 				assertThat(request(client, "x", "y")).containsExactly("x", "y", "frames=2");
 			}
 		});
-	}
-
-	private static String endpoint(org.springframework.context.ApplicationContext context, String socket) {
-		return context.getBean(ZmqSocketRegistry.class).endpoint(socket);
 	}
 
 	record Order(String item, int quantity) {

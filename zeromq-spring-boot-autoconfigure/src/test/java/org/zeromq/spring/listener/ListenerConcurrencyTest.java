@@ -18,11 +18,11 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqHeaders;
-import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.template.ZmqTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
+import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
 import static org.zeromq.spring.listener.ListenerContextRunner.socket;
 import static org.zeromq.spring.listener.PeerSockets.receiveStrings;
 import static org.zeromq.spring.listener.PeerSockets.request;
@@ -59,7 +59,7 @@ class ListenerConcurrencyTest {
 			.withPropertyValues("app.concurrency=" + concurrency)
 			.withPropertyValues(socket("slow", "REP", "bind=" + ANY_TCP))
 			.run((context) -> {
-				String endpoint = context.getBean(ZmqSocketRegistry.class).endpoint("slow");
+				String endpoint = endpoint(context, "slow");
 				try (PeerSockets peers = new PeerSockets()) {
 					List<ZMQ.Socket> clients = IntStream.range(0, CLIENTS).mapToObj((i) -> peers.connect(SocketType.REQ, endpoint)).toList();
 					// Connections are made before the clock starts: a warm-up request is served without work.
@@ -125,7 +125,7 @@ class ListenerConcurrencyTest {
 			.run((context) -> {
 				List<String> jobs = IntStream.range(0, 30).mapToObj((i) -> "job-" + i).toList();
 				try (PeerSockets peers = new PeerSockets()) {
-					ZMQ.Socket push = peers.connect(SocketType.PUSH, context.getBean(ZmqSocketRegistry.class).endpoint("jobs"));
+					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "jobs"));
 					jobs.forEach((job) -> send(push, job));
 					JobWorkers workers = context.getBean(JobWorkers.class);
 					assertThat(workers.jobs.awaitCount(30)).containsExactlyInAnyOrderElementsOf(jobs);
@@ -139,7 +139,7 @@ class ListenerConcurrencyTest {
 		this.runner.withUserConfiguration(RoutedWorkers.class)
 			.withPropertyValues(socket("routed", "ROUTER", "bind=" + ANY_TCP))
 			.run((context) -> {
-				String endpoint = context.getBean(ZmqSocketRegistry.class).endpoint("routed");
+				String endpoint = endpoint(context, "routed");
 				try (PeerSockets peers = new PeerSockets()) {
 					List<String> names = List.of("peer-a", "peer-b", "peer-c", "peer-d");
 					List<ZMQ.Socket> dealers = names.stream().map((name) -> peers.connect(SocketType.DEALER, endpoint, name)).toList();

@@ -4,7 +4,9 @@ import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.zeromq.spring.autoconfigure.ZmqAutoConfiguration;
+import org.zeromq.spring.core.ZmqSocketRegistry;
 
 /**
  * The application a listener test starts: the starter's auto-configuration, to which each test
@@ -23,6 +25,11 @@ final class ListenerContextRunner {
 
 	static ApplicationContextRunner create() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
+	}
+
+	/** Where a declared socket bound, as resolved: {@code tcp://127.0.0.1:*} reads back with its port. */
+	static String endpoint(ApplicationContext context, String socket) {
+		return context.getBean(ZmqSocketRegistry.class).endpoint(socket);
 	}
 
 	/**

@@ -8,11 +8,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqException;
-import org.zeromq.spring.core.ZmqSocketRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
+import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
 import static org.zeromq.spring.listener.ListenerContextRunner.socket;
 import static org.zeromq.spring.listener.PeerSockets.awaitEvent;
 import static org.zeromq.spring.listener.PeerSockets.send;
@@ -140,10 +140,6 @@ class ListenerEndpointRegistryTest {
 				assertThat(manual.awaitCount(1)).isEqualTo(List.of("early"));
 			}
 		});
-	}
-
-	private static String endpoint(org.springframework.context.ApplicationContext context, String socket) {
-		return context.getBean(ZmqSocketRegistry.class).endpoint(socket);
 	}
 
 	static class Handlers {

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
 import static org.zeromq.spring.listener.ListenerContextRunner.WAIT;
+import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
 import static org.zeromq.spring.listener.ListenerContextRunner.socket;
 import static org.zeromq.spring.listener.PeerSockets.receive;
 import static org.zeromq.spring.listener.PeerSockets.receiveStrings;
@@ -37,13 +38,12 @@ class ListenerTypesTest {
 			.withPropertyValues(socket("hello", "REP", "bind=" + ANY_TCP))
 			.withPropertyValues(socket("silent", "REP", "bind=" + ANY_TCP))
 			.run((context) -> {
-				ZmqSocketRegistry sockets = context.getBean(ZmqSocketRegistry.class);
 				try (PeerSockets peers = new PeerSockets()) {
-					ZMQ.Socket client = peers.connect(SocketType.REQ, sockets.endpoint("hello"));
+					ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "hello"));
 					for (int i = 0; i < 3; i++) {
 						assertThat(request(client, "Hello " + i)).containsExactly("World " + i);
 					}
-					ZMQ.Socket quiet = peers.connect(SocketType.REQ, sockets.endpoint("silent"));
+					ZMQ.Socket quiet = peers.connect(SocketType.REQ, endpoint(context, "silent"));
 					send(quiet, "note");
 					assertThat(receive(quiet)).singleElement().satisfies((frame) -> assertThat(frame).isEmpty());
 				}
@@ -56,7 +56,7 @@ class ListenerTypesTest {
 		this.runner.withUserConfiguration(RouterHandler.class)
 			.withPropertyValues(socket("router", "ROUTER", "bind=" + ANY_TCP))
 			.run((context) -> {
-				String endpoint = context.getBean(ZmqSocketRegistry.class).endpoint("router");
+				String endpoint = endpoint(context, "router");
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket alice = peers.connect(SocketType.DEALER, endpoint, "alice");
 					ZMQ.Socket bob = peers.connect(SocketType.DEALER, endpoint, "bob");
@@ -74,7 +74,7 @@ class ListenerTypesTest {
 		this.runner.withUserConfiguration(RouterHandler.class)
 			.withPropertyValues(socket("router", "ROUTER", "bind=" + ANY_TCP))
 			.run((context) -> {
-				String endpoint = context.getBean(ZmqSocketRegistry.class).endpoint("router");
+				String endpoint = endpoint(context, "router");
 				try (PeerSockets peers = new PeerSockets()) {
 					// A REQ peer only accepts a reply behind the empty delimiter it sent.
 					ZMQ.Socket req = peers.connect(SocketType.REQ, endpoint, "carol");
@@ -92,7 +92,7 @@ class ListenerTypesTest {
 			.withPropertyValues(socket("tasks", "PULL", "bind=" + ANY_TCP))
 			.run((context) -> {
 				try (PeerSockets peers = new PeerSockets()) {
-					ZMQ.Socket push = peers.connect(SocketType.PUSH, context.getBean(ZmqSocketRegistry.class).endpoint("tasks"));
+					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "tasks"));
 					List<String> tasks = IntStream.range(0, 20).mapToObj((i) -> "task-" + i).toList();
 					tasks.forEach((task) -> send(push, task));
 					assertThat(context.getBean(PullHandler.class).tasks.awaitCount(20)).containsExactlyElementsOf(tasks);
@@ -106,11 +106,10 @@ class ListenerTypesTest {
 			.withPropertyValues(socket("weather", "SUB", "bind=" + ANY_TCP, "subscribe=weather."))
 			.withPropertyValues(socket("zips", "SUB", "bind=" + ANY_TCP, "subscribe=10001"))
 			.run((context) -> {
-				ZmqSocketRegistry sockets = context.getBean(ZmqSocketRegistry.class);
 				SubHandlers handlers = context.getBean(SubHandlers.class);
 				try (PeerSockets peers = new PeerSockets()) {
-					ZMQ.Socket publisher = peers.connect(SocketType.PUB, sockets.endpoint("weather"));
-					publisher.connect(sockets.endpoint("zips"));
+					ZMQ.Socket publisher = peers.connect(SocketType.PUB, endpoint(context, "weather"));
+					publisher.connect(endpoint(context, "zips"));
 					// Slow joiner: publish until both subscriptions have reached the publisher.
 					await().pollInSameThread().atMost(WAIT).until(() -> {
 						send(publisher, "weather.warmup", "ping");
@@ -138,7 +137,7 @@ class ListenerTypesTest {
 			.run((context) -> {
 				XsubHandler handler = context.getBean(XsubHandler.class);
 				try (PeerSockets peers = new PeerSockets()) {
-					ZMQ.Socket publisher = peers.connect(SocketType.PUB, context.getBean(ZmqSocketRegistry.class).endpoint("alerts"));
+					ZMQ.Socket publisher = peers.connect(SocketType.PUB, endpoint(context, "alerts"));
 					await().pollInSameThread().atMost(WAIT).until(() -> {
 						send(publisher, "alert.warmup", "ping");
 						return handler.alerts.count() > 0;
@@ -172,7 +171,7 @@ class ListenerTypesTest {
 			.withPropertyValues(socket("worker", "DEALER", "bind=" + ANY_TCP, "identity=worker-1"))
 			.run((context) -> {
 				try (PeerSockets peers = new PeerSockets()) {
-					ZMQ.Socket router = peers.connect(SocketType.ROUTER, context.getBean(ZmqSocketRegistry.class).endpoint("worker"));
+					ZMQ.Socket router = peers.connect(SocketType.ROUTER, endpoint(context, "worker"));
 					router.setRouterMandatory(true);
 					// router-mandatory refuses to route until the worker's identity is known.
 					await().pollInSameThread().atMost(WAIT).until(() -> routed(router, "worker-1", "", "task-1"));

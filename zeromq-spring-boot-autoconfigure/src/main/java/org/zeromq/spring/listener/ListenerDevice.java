@@ -1,5 +1,6 @@
 package org.zeromq.spring.listener;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
@@ -7,6 +8,7 @@ import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.core.Frames;
 
 /**
  * The inproc device between a bound front socket and a listener's worker sockets (the guide's
@@ -56,9 +58,22 @@ final class ListenerDevice {
 		this.controlSender.close();
 	}
 
+	// Terminate comes once every worker has stopped, but the proxy may read it in the same poll as
+	// the workers' last replies, and then stops without passing them on: pass them on here.
+	private void forwardLastReplies() {
+		if (this.back.getSocketType() != SocketType.DEALER) {
+			return;
+		}
+		for (List<byte[]> reply = Frames.receive(this.back, ZMQ.DONTWAIT); reply != null; reply = Frames.receive(this.back,
+				ZMQ.DONTWAIT)) {
+			Frames.send(this.front, reply, ZMQ.DONTWAIT);
+		}
+	}
+
 	private void run() {
 		try {
 			ZMQ.proxy(this.front, this.back, null, this.controlReceiver);
+			forwardLastReplies();
 		}
 		catch (RuntimeException ex) {
 			logger.error("Device thread " + this.thread.getName() + " stopped on an unexpected error", ex);

@@ -151,6 +151,11 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 			throw new IllegalStateException("concurrency " + endpoint.concurrency() + " on a " + type
 					+ " socket would not share work (each SUB receives every message; a PAIR has one peer); use concurrency 1");
 		}
+		if (endpoint.concurrency() > 1 && !spec.isBindSide() && spec.options().identity() != null) {
+			throw new IllegalStateException("identity '" + spec.options().identity() + "' with concurrency " + endpoint.concurrency()
+					+ ": every socket would connect with that one identity, and a ROUTER peer ignores all but the first; "
+					+ "remove identity (each socket then gets its own) or use concurrency 1");
+		}
 		if (endpoint.concurrency() > 1 && spec.isBindSide() && type == ZmqSocketType.DEALER) {
 			throw new IllegalStateException("concurrency on a binding DEALER is not supported; connect it, or use a ROUTER");
 		}

@@ -43,6 +43,12 @@ class ListenerStartupFailureTest {
 	}
 
 	@Test
+	void oneIdentityForSeveralConnectingSocketsIsRefused() {
+		assertStartupFails(ConcurrentWorker.class, "ConcurrentWorker.handle", "identity 'worker' with concurrency 2",
+				socket("worker", "DEALER", "connect=inproc://startup-failure", "identity=worker"));
+	}
+
+	@Test
 	void xsubWithoutSubscriptionsIsRefused() {
 		assertStartupFails(OnXsub.class, "OnXsub.handle", "XSUB socket with no 'subscribe' entries",
 				socket("feed", "XSUB", "connect=inproc://startup-failure"));
@@ -109,6 +115,15 @@ class ListenerStartupFailureTest {
 
 		@ZmqListener(value = "updates", concurrency = "2")
 		void handle(String update) {
+		}
+
+	}
+
+	static class ConcurrentWorker {
+
+		@ZmqListener(value = "worker", concurrency = "2")
+		String handle(String task) {
+			return task;
 		}
 
 	}

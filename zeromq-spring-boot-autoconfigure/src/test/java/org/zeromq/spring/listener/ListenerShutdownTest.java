@@ -1,13 +1,14 @@
 package org.zeromq.spring.listener;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -117,7 +118,7 @@ class ListenerShutdownTest {
 				socket("routed", "ROUTER", "bind=inproc://shutdown-router"),
 				socket("pair", "PAIR", "bind=inproc://shutdown-pair"))
 			.stream()
-			.flatMap(java.util.Arrays::stream)
+			.flatMap(Arrays::stream)
 			.toArray(String[]::new);
 	}
 

@@ -20,9 +20,11 @@ final class PeerSockets implements AutoCloseable {
 
 	private static final int TIMEOUT_MILLIS = (int) ListenerContextRunner.WAIT.toMillis();
 
-	// JeroMQ 0.6.0 sometimes loses a connecting socket's first tcp connection when the loopback
-	// connect completes at once (its poller cancels the new engine's key along with the
-	// connecter's), and the handshake timer is what notices and reconnects: 30 s by default.
+	// In JeroMQ 0.6.0 a connecting socket now and then (a few percent on loopback) never starts
+	// the ZMTP handshake on a new tcp connection: its I/O thread never polls the new engine,
+	// apparently when the connect completes at once and the poller drops the engine's
+	// registration with the connecter's. Only the handshake timer ends it and reconnects; its
+	// default of 30 s would outlast every wait in these tests.
 	private static final int HANDSHAKE_MILLIS = 500;
 
 	private final ZContext context = new ZContext();

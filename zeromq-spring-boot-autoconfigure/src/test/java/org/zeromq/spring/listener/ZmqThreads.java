@@ -1,5 +1,6 @@
 package org.zeromq.spring.listener;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,7 +31,7 @@ final class ZmqThreads {
 		await().atMost(ListenerContextRunner.WAIT)
 			.alias("threads started since the census have ended")
 			.until(() -> alive().stream().filter((thread) -> !census.contains(thread)).map(Thread::getName).toList(),
-					java.util.List::isEmpty);
+					List::isEmpty);
 	}
 
 }

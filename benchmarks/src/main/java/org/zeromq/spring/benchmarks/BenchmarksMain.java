@@ -1,0 +1,31 @@
+package org.zeromq.spring.benchmarks;
+
+import java.util.Arrays;
+
+import org.zeromq.spring.benchmarks.harness.Harness;
+
+/**
+ * Entry point of {@code benchmarks.jar}: {@code harness [options]} runs the end-to-end scenarios
+ * (raw JeroMQ and the starter in one process), {@code jmh [JMH options]} runs the
+ * microbenchmarks through JMH's own command line.
+ */
+public final class BenchmarksMain {
+
+	private BenchmarksMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String command = (args.length > 0) ? args[0] : "help";
+		String[] rest = (args.length > 0) ? Arrays.copyOfRange(args, 1, args.length) : new String[0];
+		switch (command) {
+			case "harness" -> System.exit(Harness.run(rest));
+			case "jmh" -> org.openjdk.jmh.Main.main(rest);
+			default -> {
+				System.out.println("usage: java -jar benchmarks/target/benchmarks.jar harness [--quick] [--only <text>]");
+				System.out.println("       java -jar benchmarks/target/benchmarks.jar jmh [JMH options, e.g. -f 1 -wi 3 -i 5 -prof gc]");
+				System.exit(command.equals("help") ? 0 : 2);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.zeromq.spring.benchmarks.harness;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.zeromq.spring.benchmarks.harness.scenarios.Scenarios;
+
+/**
+ * Runs every scenario raw and through the starter in this one JVM: each side is opened once,
+ * then rounds alternate between the sides (warm-up rounds first, not counted) so that JIT
+ * warm-up and machine noise fall on all of them alike. Prints the medians with min and max.
+ */
+public final class Harness {
+
+	private Harness() {
+	}
+
+	public static int run(String[] args) throws Exception {
+		HarnessOptions options = HarnessOptions.parse(args);
+		List<ScenarioResult> results = new ArrayList<>();
+		List<Scenario> scenarios = Scenarios.all(options.scale()).stream().filter(options::selects).toList();
+		if (scenarios.isEmpty()) {
+			System.err.println("No scenario matches " + options.only() + "; scenarios: "
+					+ Scenarios.all(options.scale()).stream().map(Scenario::name).toList());
+			return 2;
+		}
+		System.out.printf("%d scenario(s), %d warm-up + %d timed rounds each, message counts x%s%n", scenarios.size(),
+				options.warmups(), options.rounds(), options.scale());
+		for (Scenario scenario : scenarios) {
+			results.add(measure(scenario, options));
+		}
+		ResultTables tables = new ResultTables(results);
+		System.out.println();
+		System.out.println(tables.comparison());
+		System.out.println(tables.contenders());
+		System.out.println(Targets.evaluate(results));
+		return 0;
+	}
+
+	private static ScenarioResult measure(Scenario scenario, HarnessOptions options) throws Exception {
+		System.out.print(scenario.name() + " ");
+		System.out.flush();
+		Map<String, Side> sides = new LinkedHashMap<>();
+		ScenarioResult result = new ScenarioResult(scenario, options.rounds());
+		try {
+			for (String label : scenario.sides()) {
+				sides.put(label, scenario.open(label));
+			}
+			for (int round = 0; round < options.warmups() + options.rounds(); round++) {
+				boolean timed = round >= options.warmups();
+				for (Map.Entry<String, Side> side : sides.entrySet()) {
+					double[] values = side.getValue().runRound();
+					if (timed) {
+						result.record(side.getKey(), round - options.warmups(), values, side.getValue().note());
+					}
+				}
+				System.out.print(timed ? "." : "w");
+				System.out.flush();
+			}
+		}
+		finally {
+			for (Side side : sides.values()) {
+				side.close();
+			}
+		}
+		System.out.println(" done");
+		return result;
+	}
+
+}

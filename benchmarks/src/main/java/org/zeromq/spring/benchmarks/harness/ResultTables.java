@@ -1,0 +1,97 @@
+package org.zeromq.spring.benchmarks.harness;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The harness's output as Markdown tables, readable in a terminal and pasteable into docs. */
+final class ResultTables {
+
+	static final String RAW = "raw";
+
+	static final String STARTER = "starter";
+
+	private final List<ScenarioResult> results;
+
+	ResultTables(List<ScenarioResult> results) {
+		this.results = results;
+	}
+
+	/** scenario | metric | raw | starter | starter/raw. */
+	String comparison() {
+		StringBuilder out = new StringBuilder();
+		out.append("| scenario | metric | raw: median [min – max] | starter: median [min – max] | starter/raw |\n");
+		out.append("|---|---|---|---|---|\n");
+		for (ScenarioResult result : this.results) {
+			if (!result.sides().contains(RAW) || !result.sides().contains(STARTER)) {
+				continue;
+			}
+			for (Metric metric : result.metrics()) {
+				Stats raw = result.stats(RAW, metric);
+				Stats starter = result.stats(STARTER, metric);
+				out.append("| ").append(result.name()).append(" | ").append(metric.name()).append(" | ").append(format(raw))
+					.append(" | ").append(format(starter)).append(" | ").append(ratio(starter.median() / raw.median(), metric))
+					.append(" |\n");
+			}
+		}
+		appendNotes(out);
+		return out.toString();
+	}
+
+	/** Sides other than raw, against the starter: scenario | side | median | starter/side. */
+	String contenders() {
+		StringBuilder out = new StringBuilder();
+		boolean any = false;
+		for (ScenarioResult result : this.results) {
+			for (String side : result.sides()) {
+				if (side.equals(RAW) || side.equals(STARTER)) {
+					continue;
+				}
+				if (!any) {
+					out.append("| scenario | metric | ").append("other: median [min – max] | starter: median | starter/other |\n");
+					out.append("|---|---|---|---|---|\n");
+					any = true;
+				}
+				for (Metric metric : result.metrics()) {
+					Stats other = result.stats(side, metric);
+					Stats starter = result.stats(STARTER, metric);
+					out.append("| ").append(result.name()).append(" | ").append(metric.name()).append(" | ").append(side)
+						.append(": ").append(format(other)).append(" | ").append(number(starter.median())).append(" | ")
+						.append(ratio(starter.median() / other.median(), metric)).append(" |\n");
+				}
+			}
+		}
+		return out.toString();
+	}
+
+	private void appendNotes(StringBuilder out) {
+		for (ScenarioResult result : this.results) {
+			for (String note : result.notes()) {
+				out.append("\n").append(result.name()).append(" — ").append(note);
+			}
+		}
+		out.append("\n");
+	}
+
+	static String format(Stats stats) {
+		return number(stats.median()) + " [" + number(stats.min()) + " – " + number(stats.max()) + "]";
+	}
+
+	static String number(double value) {
+		if (value >= 1_000_000) {
+			return String.format(Locale.ROOT, "%.2fM", value / 1_000_000);
+		}
+		if (value >= 10_000) {
+			return String.format(Locale.ROOT, "%.1fk", value / 1_000);
+		}
+		if (value >= 100) {
+			return String.format(Locale.ROOT, "%.0f", value);
+		}
+		return String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	/** A ratio with the direction that is better, so that 0.95× is never misread. */
+	static String ratio(double ratio, Metric metric) {
+		return String.format(Locale.ROOT, "%.2f×%s", ratio, metric.higherIsBetter() ? "" : " (lower is better)");
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.zeromq.spring.benchmarks.harness;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What the timed rounds of one scenario measured, per side and metric. */
+public final class ScenarioResult {
+
+	private final Scenario scenario;
+
+	private final int rounds;
+
+	private final Map<String, double[][]> values = new LinkedHashMap<>();
+
+	private final Set<String> notes = new LinkedHashSet<>();
+
+	ScenarioResult(Scenario scenario, int rounds) {
+		this.scenario = scenario;
+		this.rounds = rounds;
+	}
+
+	void record(String side, int round, double[] measured, String note) {
+		double[][] perMetric = this.values.computeIfAbsent(side, (s) -> new double[this.scenario.metrics().size()][this.rounds]);
+		for (int m = 0; m < measured.length; m++) {
+			perMetric[m][round] = measured[m];
+		}
+		if (note != null) {
+			this.notes.add(side + ": " + note);
+		}
+	}
+
+	public String name() {
+		return this.scenario.name();
+	}
+
+	public List<Metric> metrics() {
+		return this.scenario.metrics();
+	}
+
+	public List<String> sides() {
+		return this.scenario.sides();
+	}
+
+	public Stats stats(String side, Metric metric) {
+		return Stats.of(this.values.get(side)[this.scenario.metrics().indexOf(metric)]);
+	}
+
+	public Set<String> notes() {
+		return this.notes;
+	}
+
+}

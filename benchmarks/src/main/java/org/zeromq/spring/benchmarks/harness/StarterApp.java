@@ -1,0 +1,70 @@
+package org.zeromq.spring.benchmarks.harness;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.template.ZmqTemplate;
+
+/**
+ * A real Spring Boot application with the starter's auto-configuration, as a user would run
+ * it: sockets declared as {@code zeromq.sockets.*} properties, listener beans with
+ * {@code @ZmqListener}, and {@link ZmqTemplate} for sending. Its startup is not timed.
+ */
+public final class StarterApp implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private StarterApp(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * @param properties {@code zeromq.*} and other properties
+	 * @param shared objects the listener beans take by constructor (e.g. {@link Arrivals})
+	 * @param components listener bean classes
+	 */
+	public static StarterApp start(Map<String, Object> properties, Map<String, Object> shared, Class<?>... components) {
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("spring.main.banner-mode", "off");
+		all.put("spring.main.log-startup-info", "false");
+		all.put("logging.level.root", "WARN");
+		all.putAll(properties);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class).sources(components)
+			.web(WebApplicationType.NONE)
+			.properties(all)
+			.initializers((ctx) -> shared.forEach((name, bean) -> ctx.getBeanFactory().registerSingleton(name, bean)))
+			.run();
+		return new StarterApp(context);
+	}
+
+	public ZmqTemplate template() {
+		return this.context.getBean(ZmqTemplate.class);
+	}
+
+	/** The resolved endpoint of a socket that binds {@code :*}. */
+	public String endpoint(String socket) {
+		return this.context.getBean(ZmqSocketRegistry.class).endpoint(socket);
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class Application {
+
+	}
+
+}

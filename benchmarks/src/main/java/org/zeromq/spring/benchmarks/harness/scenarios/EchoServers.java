@@ -1,0 +1,160 @@
+package org.zeromq.spring.benchmarks.harness.scenarios;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.spring.benchmarks.harness.RawLoop;
+import org.zeromq.spring.benchmarks.harness.StarterApp;
+import org.zeromq.spring.listener.ZmqListener;
+
+/**
+ * REP servers that answer each request with its own payload after an optional amount of work:
+ * a raw receive/send loop (or the guide's mtserver for several workers), and a
+ * {@code @ZmqListener} REP. Each runs as its own "process": its own context.
+ */
+final class EchoServers {
+
+	private EchoServers() {
+	}
+
+	/** A server with the endpoint clients connect to. */
+	interface Server extends AutoCloseable {
+
+		String endpoint();
+
+	}
+
+	/** The guide's hwserver: one REP socket, one thread. */
+	static Server raw(Duration work) {
+		ZContext context = new ZContext();
+		ZMQ.Socket rep = RawJeromq.bind(context, SocketType.REP, RawJeromq.LOOPBACK_ANY_PORT);
+		String endpoint = rep.getLastEndpoint();
+		RawLoop loop = new RawLoop("raw-rep", rep, echo(work));
+		return new RawServer(endpoint, context, loop);
+	}
+
+	/**
+	 * The guide's mtserver: a ROUTER bound for clients, a DEALER bound on inproc, a proxy between
+	 * them, and REP workers on their own threads.
+	 */
+	static Server rawMultithreaded(Duration work, int workers) {
+		ZContext context = new ZContext();
+		ZMQ.Socket front = RawJeromq.bind(context, SocketType.ROUTER, RawJeromq.LOOPBACK_ANY_PORT);
+		String endpoint = front.getLastEndpoint();
+		ZMQ.Socket back = RawJeromq.bind(context, SocketType.DEALER, "inproc://bench-mtserver-workers");
+		ZMQ.Socket control = RawJeromq.bind(context, SocketType.PAIR, "inproc://bench-mtserver-control");
+		ZMQ.Socket terminate = RawJeromq.connect(context, SocketType.PAIR, "inproc://bench-mtserver-control");
+		Thread proxy = new Thread(() -> {
+			try {
+				ZMQ.proxy(front, back, null, control);
+			}
+			finally {
+				front.close();
+				back.close();
+				control.close();
+			}
+		}, "raw-mtserver-proxy");
+		proxy.setDaemon(true);
+		proxy.start();
+		RawLoop[] loops = new RawLoop[workers];
+		for (int i = 0; i < workers; i++) {
+			loops[i] = new RawLoop("raw-mtserver-worker-" + i,
+					RawJeromq.connect(context, SocketType.REP, "inproc://bench-mtserver-workers"), echo(work));
+		}
+		return new Server() {
+			@Override
+			public String endpoint() {
+				return endpoint;
+			}
+
+			@Override
+			public void close() throws Exception {
+				for (RawLoop loop : loops) {
+					loop.close();
+				}
+				terminate.send(ZMQ.PROXY_TERMINATE, 0);
+				proxy.join(10_000);
+				terminate.close();
+				context.close();
+			}
+		};
+	}
+
+	/** A REP socket declared in properties and a {@code @ZmqListener} that returns the request. */
+	static Server starter(Duration work, int concurrency) {
+		StarterApp app = StarterApp.start(Map.of("zeromq.sockets.rep.type", "REP", "zeromq.sockets.rep.bind",
+				RawJeromq.LOOPBACK_ANY_PORT, "bench.concurrency", concurrency), Map.of("work", new Work(work)),
+				EchoListener.class);
+		String endpoint = app.endpoint("rep");
+		return new Server() {
+			@Override
+			public String endpoint() {
+				return endpoint;
+			}
+
+			@Override
+			public void close() {
+				app.close();
+			}
+		};
+	}
+
+	private static RawLoop.Step echo(Duration work) {
+		Work doWork = new Work(work);
+		return (socket) -> {
+			byte[] request = socket.recv(0);
+			if (request == null) {
+				return false;
+			}
+			doWork.run();
+			socket.send(request, 0);
+			return true;
+		};
+	}
+
+	/**
+	 * Simulated handler work: a wait, as for a database or a remote call (busy work would only
+	 * measure the two cores, not what concurrency buys).
+	 */
+	record Work(Duration duration) implements Runnable {
+
+		@Override
+		public void run() {
+			if (!this.duration.isZero()) {
+				LockSupport.parkNanos(this.duration.toNanos());
+			}
+		}
+
+	}
+
+	static final class EchoListener {
+
+		private final Work work;
+
+		EchoListener(Work work) {
+			this.work = work;
+		}
+
+		@ZmqListener(value = "rep", concurrency = "${bench.concurrency}")
+		byte[] echo(byte[] request) {
+			this.work.run();
+			return request;
+		}
+
+	}
+
+	private record RawServer(String endpoint, ZContext context, RawLoop loop) implements Server {
+
+		@Override
+		public void close() throws Exception {
+			this.loop.close();
+			this.context.close();
+		}
+
+	}
+
+}

@@ -1,0 +1,118 @@
+package org.zeromq.spring.benchmarks.harness.scenarios;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.spring.benchmarks.harness.Metric;
+import org.zeromq.spring.benchmarks.harness.Payload;
+import org.zeromq.spring.benchmarks.harness.Scenario;
+import org.zeromq.spring.benchmarks.harness.Side;
+import org.zeromq.spring.benchmarks.harness.StarterApp;
+import org.zeromq.spring.benchmarks.harness.Stats;
+import org.zeromq.spring.template.ZmqTemplate;
+
+/**
+ * REQ → REP round trips over tcp, one at a time, each timed on its own. Raw: a REQ socket
+ * against the guide's hwserver loop. Starter: {@code ZmqTemplate.request} on a declared REQ
+ * socket against a {@code @ZmqListener} REP in another application context.
+ */
+final class RequestReplyScenario implements Scenario {
+
+	static final Metric P50 = Metric.latency("p50");
+
+	static final Metric P99 = Metric.latency("p99");
+
+	static final Metric P999 = Metric.latency("p99.9");
+
+	static final Metric ROUND_TRIPS = new Metric("round trips/s", true);
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	private final int requests;
+
+	RequestReplyScenario(int requests) {
+		this.requests = requests;
+	}
+
+	@Override
+	public String name() {
+		return "REQ→REP tcp round trip byte[]";
+	}
+
+	@Override
+	public List<Metric> metrics() {
+		return List.of(P50, P99, P999, ROUND_TRIPS);
+	}
+
+	@Override
+	public List<String> sides() {
+		return List.of("raw", "starter");
+	}
+
+	@Override
+	public Side open(String side) {
+		if (side.equals("raw")) {
+			EchoServers.Server server = EchoServers.raw(Duration.ZERO);
+			ZContext context = new ZContext();
+			ZMQ.Socket req = RawJeromq.connect(context, SocketType.REQ, server.endpoint());
+			req.setReceiveTimeOut((int) TIMEOUT.toMillis());
+			return new LatencySide(() -> {
+				req.send(Payload.BYTES_100, 0);
+				if (req.recv(0) == null) {
+					throw new IllegalStateException("no reply within " + TIMEOUT);
+				}
+			}, req::close, context, server);
+		}
+		EchoServers.Server server = EchoServers.starter(Duration.ZERO, 1);
+		StarterApp client = StarterApp.start(Map.of("zeromq.sockets.req.type", "REQ", "zeromq.sockets.req.connect",
+				server.endpoint()), Map.of());
+		ZmqTemplate template = client.template();
+		return new LatencySide(() -> template.request("req", Payload.BYTES_100, TIMEOUT, byte[].class), client, server);
+	}
+
+	private final class LatencySide implements Side {
+
+		private final Runnable roundTrip;
+
+		private final AutoCloseable[] closeInOrder;
+
+		private final long[] samples = new long[RequestReplyScenario.this.requests];
+
+		LatencySide(Runnable roundTrip, AutoCloseable... closeInOrder) {
+			this.roundTrip = roundTrip;
+			this.closeInOrder = closeInOrder;
+		}
+
+		@Override
+		public double[] runRound() {
+			long start = System.nanoTime();
+			for (int i = 0; i < this.samples.length; i++) {
+				long before = System.nanoTime();
+				this.roundTrip.run();
+				this.samples[i] = System.nanoTime() - before;
+			}
+			long elapsed = System.nanoTime() - start;
+			Arrays.sort(this.samples);
+			return new double[] { micros(Stats.percentile(this.samples, 50)), micros(Stats.percentile(this.samples, 99)),
+					micros(Stats.percentile(this.samples, 99.9)), this.samples.length * 1e9 / elapsed };
+		}
+
+		private static double micros(long nanos) {
+			return nanos / 1000.0;
+		}
+
+		@Override
+		public void close() throws Exception {
+			for (AutoCloseable closeable : this.closeInOrder) {
+				closeable.close();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.zeromq.spring.benchmarks.harness.scenarios;
+
+import java.time.Duration;
+
+import org.zeromq.spring.benchmarks.harness.Arrivals;
+import org.zeromq.spring.benchmarks.harness.Side;
+
+/**
+ * Sends a round of one-way messages from the harness thread and times it until the receiver has
+ * counted the last one: the rate of the whole pipe, sender, transport and receiver together.
+ */
+final class ThroughputSide implements Side {
+
+	private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(60);
+
+	private final int messages;
+
+	private final Arrivals arrivals;
+
+	private final Runnable sendOne;
+
+	private final AutoCloseable[] closeInOrder;
+
+	private String note;
+
+	/**
+	 * @param closeInOrder what to close when done, senders before receivers
+	 */
+	ThroughputSide(int messages, Arrivals arrivals, Runnable sendOne, AutoCloseable... closeInOrder) {
+		this.messages = messages;
+		this.arrivals = arrivals;
+		this.sendOne = sendOne;
+		this.closeInOrder = closeInOrder;
+	}
+
+	@Override
+	public double[] runRound() throws Exception {
+		long before = this.arrivals.count();
+		this.arrivals.expect(this.messages);
+		long start = System.nanoTime();
+		for (int i = 0; i < this.messages; i++) {
+			this.sendOne.run();
+		}
+		boolean all = this.arrivals.await(ROUND_TIMEOUT);
+		long elapsed = System.nanoTime() - start;
+		long arrived = this.arrivals.count() - before;
+		if (!all) {
+			// Counted, not hidden: the rate is that of what arrived.
+			this.note = "only " + arrived + " of " + this.messages + " messages arrived within " + ROUND_TIMEOUT.toSeconds() + " s";
+		}
+		return new double[] { arrived * 1e9 / elapsed };
+	}
+
+	@Override
+	public String note() {
+		return this.note;
+	}
+
+	@Override
+	public void close() throws Exception {
+		for (AutoCloseable closeable : this.closeInOrder) {
+			closeable.close();
+		}
+	}
+
+}

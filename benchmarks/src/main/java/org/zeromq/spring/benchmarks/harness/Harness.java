@@ -46,7 +46,9 @@ public final class Harness {
 		ScenarioResult result = new ScenarioResult(scenario, options.rounds());
 		try {
 			for (String label : scenario.sides()) {
-				sides.put(label, scenario.open(label));
+				if (options.runs(label)) {
+					sides.put(label, scenario.open(label));
+				}
 			}
 			for (int round = 0; round < options.warmups() + options.rounds(); round++) {
 				boolean timed = round >= options.warmups();

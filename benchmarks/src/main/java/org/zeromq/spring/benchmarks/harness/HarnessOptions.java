@@ -11,14 +11,16 @@ import java.util.Locale;
  * @param rounds timed rounds
  * @param scale factor on every scenario's message count ({@code --quick} uses a quarter)
  * @param only scenario name fragments to run, empty for all
+ * @param sides sides to run (e.g. only {@code starter} while profiling), empty for all
  */
-record HarnessOptions(int warmups, int rounds, double scale, List<String> only) {
+record HarnessOptions(int warmups, int rounds, double scale, List<String> only, List<String> sides) {
 
 	static HarnessOptions parse(String[] args) {
 		int warmups = 2;
 		int rounds = 5;
 		double scale = 1.0;
 		List<String> only = List.of();
+		List<String> sides = List.of();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> {
@@ -29,15 +31,24 @@ record HarnessOptions(int warmups, int rounds, double scale, List<String> only) 
 				case "--warmup" -> warmups = Integer.parseInt(args[++i]);
 				case "--rounds" -> rounds = Integer.parseInt(args[++i]);
 				case "--scale" -> scale = Double.parseDouble(args[++i]);
-				case "--only" -> only = Arrays.stream(args[++i].split(",")).map((s) -> s.trim().toLowerCase(Locale.ROOT)).toList();
+				case "--only" -> only = list(args[++i]);
+				case "--sides" -> sides = list(args[++i]);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]
-						+ "; options: --quick, --warmup N, --rounds N, --scale X, --only name,fragments");
+						+ "; options: --quick, --warmup N, --rounds N, --scale X, --only name,fragments, --sides raw,starter");
 			}
 		}
 		if (rounds < 1) {
 			throw new IllegalArgumentException("--rounds must be at least 1");
 		}
-		return new HarnessOptions(warmups, rounds, scale, only);
+		return new HarnessOptions(warmups, rounds, scale, only, sides);
+	}
+
+	private static List<String> list(String commaSeparated) {
+		return Arrays.stream(commaSeparated.split(",")).map((s) -> s.trim().toLowerCase(Locale.ROOT)).toList();
+	}
+
+	boolean runs(String side) {
+		return this.sides.isEmpty() || this.sides.contains(side.toLowerCase(Locale.ROOT));
 	}
 
 	boolean selects(Scenario scenario) {

@@ -22,7 +22,7 @@ final class ResultTables {
 		out.append("| scenario | metric | raw: median [min – max] | starter: median [min – max] | starter/raw |\n");
 		out.append("|---|---|---|---|---|\n");
 		for (ScenarioResult result : this.results) {
-			if (!result.sides().contains(RAW) || !result.sides().contains(STARTER)) {
+			if (!result.has(RAW) || !result.has(STARTER)) {
 				continue;
 			}
 			for (Metric metric : result.metrics()) {
@@ -43,7 +43,7 @@ final class ResultTables {
 		boolean any = false;
 		for (ScenarioResult result : this.results) {
 			for (String side : result.sides()) {
-				if (side.equals(RAW) || side.equals(STARTER)) {
+				if (side.equals(RAW) || side.equals(STARTER) || !result.has(side) || !result.has(STARTER)) {
 					continue;
 				}
 				if (!any) {

@@ -44,6 +44,10 @@ public final class ScenarioResult {
 		return this.scenario.sides();
 	}
 
+	public boolean has(String side) {
+		return this.values.containsKey(side);
+	}
+
 	public Stats stats(String side, Metric metric) {
 		return Stats.of(this.values.get(side)[this.scenario.metrics().indexOf(metric)]);
 	}

@@ -62,7 +62,7 @@ final class Targets {
 
 	/** The median of a metric (the first metric when {@code null}), if that scenario ran. */
 	private Optional<Double> median(String scenario, String metric, String side) {
-		return this.results.stream().filter((result) -> result.name().equals(scenario)).findFirst().map((result) -> {
+		return this.results.stream().filter((result) -> result.name().equals(scenario) && result.has(side)).findFirst().map((result) -> {
 			Metric chosen = result.metrics().stream().filter((m) -> metric == null || m.name().equals(metric)).findFirst()
 				.orElseThrow();
 			return result.stats(side, chosen).median();

@@ -28,15 +28,24 @@ public final class Harness {
 		}
 		System.out.printf("%d scenario(s), %d warm-up + %d timed rounds each, message counts x%s%n", scenarios.size(),
 				options.warmups(), options.rounds(), options.scale());
+		List<String> failures = new ArrayList<>();
 		for (Scenario scenario : scenarios) {
-			results.add(measure(scenario, options));
+			try {
+				results.add(measure(scenario, options));
+			}
+			catch (Exception ex) {
+				// One broken scenario must not cost the numbers of the others; it is reported below.
+				System.out.println(" FAILED: " + ex);
+				failures.add(scenario.name() + ": " + ex);
+			}
 		}
 		ResultTables tables = new ResultTables(results);
 		System.out.println();
 		System.out.println(tables.comparison());
 		System.out.println(tables.contenders());
 		System.out.println(Targets.evaluate(results));
-		return 0;
+		failures.forEach((failure) -> System.out.println("FAILED " + failure));
+		return failures.isEmpty() ? 0 : 1;
 	}
 
 	private static ScenarioResult measure(Scenario scenario, HarnessOptions options) throws Exception {

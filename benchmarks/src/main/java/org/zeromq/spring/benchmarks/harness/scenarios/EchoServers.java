@@ -15,8 +15,15 @@ import org.zeromq.spring.listener.ZmqListener;
  * REP servers that answer each request with its own payload after an optional amount of work:
  * a raw receive/send loop (or the guide's mtserver for several workers), and a
  * {@code @ZmqListener} REP. Each runs as its own "process": its own context.
+ * <p>
+ * Their high-water marks are {@link #HWM}, above the 1 000 requests a pipelined client keeps in
+ * flight: a REP routes its replies like a ROUTER, so a reply to a peer whose pipe is at the mark
+ * is dropped, and with the default of 1 000 a full window of requests loses some of its replies
+ * (JeroMQ counts a pipe full before the 1 000th message, since readers acknowledge in batches).
  */
 final class EchoServers {
+
+	static final int HWM = 10_000;
 
 	private EchoServers() {
 	}
@@ -31,7 +38,7 @@ final class EchoServers {
 	/** The guide's hwserver: one REP socket, one thread. */
 	static Server raw(Duration work) {
 		ZContext context = new ZContext();
-		ZMQ.Socket rep = RawJeromq.bind(context, SocketType.REP, RawJeromq.LOOPBACK_ANY_PORT);
+		ZMQ.Socket rep = RawJeromq.bind(context, SocketType.REP, RawJeromq.LOOPBACK_ANY_PORT, HWM);
 		String endpoint = rep.getLastEndpoint();
 		RawLoop loop = new RawLoop("raw-rep", rep, echo(work));
 		return new RawServer(endpoint, context, loop);
@@ -43,7 +50,7 @@ final class EchoServers {
 	 */
 	static Server rawMultithreaded(Duration work, int workers) {
 		ZContext context = new ZContext();
-		ZMQ.Socket front = RawJeromq.bind(context, SocketType.ROUTER, RawJeromq.LOOPBACK_ANY_PORT);
+		ZMQ.Socket front = RawJeromq.bind(context, SocketType.ROUTER, RawJeromq.LOOPBACK_ANY_PORT, HWM);
 		String endpoint = front.getLastEndpoint();
 		ZMQ.Socket back = RawJeromq.bind(context, SocketType.DEALER, "inproc://bench-mtserver-workers");
 		ZMQ.Socket control = RawJeromq.bind(context, SocketType.PAIR, "inproc://bench-mtserver-control");
@@ -87,8 +94,8 @@ final class EchoServers {
 	/** A REP socket declared in properties and a {@code @ZmqListener} that returns the request. */
 	static Server starter(Duration work, int concurrency) {
 		StarterApp app = StarterApp.start(Map.of("zeromq.sockets.rep.type", "REP", "zeromq.sockets.rep.bind",
-				RawJeromq.LOOPBACK_ANY_PORT, "bench.concurrency", concurrency), Map.of("work", new Work(work)),
-				EchoListener.class);
+				RawJeromq.LOOPBACK_ANY_PORT, "zeromq.sockets.rep.send-hwm", HWM, "zeromq.sockets.rep.receive-hwm", HWM,
+				"bench.concurrency", concurrency), Map.of("work", new Work(work)), EchoListener.class);
 		String endpoint = app.endpoint("rep");
 		return new Server() {
 			@Override

@@ -21,6 +21,7 @@ import org.zeromq.spring.template.ZmqTemplate;
  * Requests pipelined on one DEALER socket, a fixed number in flight, against a REP server
  * (optionally doing some work per request). Raw: a DEALER loop that keeps the window full and
  * reads replies. Starter: {@code ZmqTemplate.requestAsync}, a permit per request in flight.
+ * Both ends raise their high-water marks above the window (see {@link EchoServers}).
  */
 final class PipelinedRequestScenario implements Scenario {
 
@@ -73,13 +74,14 @@ final class PipelinedRequestScenario implements Scenario {
 			EchoServers.Server server = (this.concurrency > 1) ? EchoServers.rawMultithreaded(this.work, this.concurrency)
 					: EchoServers.raw(this.work);
 			ZContext context = new ZContext();
-			ZMQ.Socket dealer = RawJeromq.connect(context, SocketType.DEALER, server.endpoint());
+			ZMQ.Socket dealer = RawJeromq.connect(context, SocketType.DEALER, server.endpoint(), EchoServers.HWM);
 			dealer.setReceiveTimeOut((int) TIMEOUT.toMillis());
 			return new RequestSide(() -> rawRound(dealer), dealer::close, context, server);
 		}
 		EchoServers.Server server = EchoServers.starter(this.work, this.concurrency);
 		StarterApp client = StarterApp.start(Map.of("zeromq.sockets.dealer.type", "DEALER",
-				"zeromq.sockets.dealer.connect", server.endpoint()), Map.of());
+				"zeromq.sockets.dealer.connect", server.endpoint(), "zeromq.sockets.dealer.send-hwm", EchoServers.HWM,
+				"zeromq.sockets.dealer.receive-hwm", EchoServers.HWM), Map.of());
 		ZmqTemplate template = client.template();
 		return new RequestSide(() -> starterRound(template), client, server);
 	}

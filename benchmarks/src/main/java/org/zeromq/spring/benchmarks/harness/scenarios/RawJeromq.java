@@ -21,6 +21,23 @@ final class RawJeromq {
 		return socket;
 	}
 
+	/** Binds with both high-water marks set first (they apply to connections made afterwards). */
+	static ZMQ.Socket bind(ZContext context, SocketType type, String endpoint, int hwm) {
+		ZMQ.Socket socket = context.createSocket(type);
+		socket.setSndHWM(hwm);
+		socket.setRcvHWM(hwm);
+		socket.bind(endpoint);
+		return socket;
+	}
+
+	static ZMQ.Socket connect(ZContext context, SocketType type, String endpoint, int hwm) {
+		ZMQ.Socket socket = context.createSocket(type);
+		socket.setSndHWM(hwm);
+		socket.setRcvHWM(hwm);
+		socket.connect(endpoint);
+		return socket;
+	}
+
 	static ZMQ.Socket connect(ZContext context, SocketType type, String endpoint) {
 		ZMQ.Socket socket = context.createSocket(type);
 		socket.connect(endpoint);

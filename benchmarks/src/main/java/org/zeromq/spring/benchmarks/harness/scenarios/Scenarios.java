@@ -27,7 +27,7 @@ public final class Scenarios {
 
 	public static final String PIPELINED = "DEALER pipelined 1000 in flight → REP";
 
-	public static final String SPRING_INTEGRATION = new SpringIntegrationScenario(0).name();
+	public static final String SPRING_INTEGRATION = new SpringIntegrationScenario(0, 0).name();
 
 	public static final String CONCURRENCY_1 = "REP bind-side 1 ms handler, concurrency 1";
 
@@ -51,7 +51,7 @@ public final class Scenarios {
 		all.add(new PubSubScenario(throughput));
 		all.add(new RequestReplyScenario(count(10_000, scale)));
 		all.add(new PipelinedRequestScenario(PIPELINED, count(100_000, scale), 1000, Duration.ZERO, 1));
-		all.add(new SpringIntegrationScenario(count(5_000, scale)));
+		all.add(new SpringIntegrationScenario(throughput, count(5_000, scale)));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_1, count(1_000, scale), 16, Duration.ofMillis(1), 1));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_4, count(1_000, scale), 16, Duration.ofMillis(1), 4));
 		return all;

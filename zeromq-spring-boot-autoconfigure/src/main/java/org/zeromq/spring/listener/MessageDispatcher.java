@@ -144,8 +144,13 @@ final class MessageDispatcher {
 			return body;
 		}
 		List<byte[]> frames = new ArrayList<>(message.envelope().size() + body.size());
-		frames.addAll(message.envelope());
-		frames.addAll(body);
+		// Element by element: addAll copies each list into an array first, two arrays per reply.
+		for (int i = 0; i < message.envelope().size(); i++) {
+			frames.add(message.envelope().get(i));
+		}
+		for (int i = 0; i < body.size(); i++) {
+			frames.add(body.get(i));
+		}
 		return frames;
 	}
 

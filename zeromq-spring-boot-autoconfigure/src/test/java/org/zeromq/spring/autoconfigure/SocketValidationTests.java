@@ -42,7 +42,7 @@ class SocketValidationTests {
 				invalid("missing type", "type", "no socket type given", "use one of REQ, REP").declaring(ANY_BIND),
 				invalid("neither bind nor connect", "bind", "neither bind nor connect never talks to anyone",
 						"add bind: tcp://127.0.0.1:5555 (or connect: ").declaring("type=PUSH"),
-				invalid("subscribe on a PUB", "subscribe", "subscribe applies to SUB sockets only, this one is PUB",
+				invalid("subscribe on a PUB", "subscribe", "subscribe applies to SUB and XSUB sockets only, this one is PUB",
 						"remove subscribe, or make the socket type: SUB").declaring("type=PUB", ANY_BIND, "subscribe=news"),
 				invalid("SUB without subscriptions", "subscribe", "a SUB socket with no 'subscribe' entries receives nothing",
 						"add subscribe: [\"\"] to receive everything").declaring("type=SUB", ANY_CONNECT),

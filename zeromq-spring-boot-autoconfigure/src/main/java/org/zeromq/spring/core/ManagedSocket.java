@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /**
  * One declared socket and the rule that keeps it safe: a ZeroMQ socket is not thread-safe, so
@@ -105,7 +106,14 @@ public final class ManagedSocket {
 	 */
 	public boolean sendFrames(ZMQ.Socket target, List<byte[]> frames) {
 		int flags = (this.spec.hwmPolicy() == HwmPolicy.BLOCK) ? 0 : ZMQ.DONTWAIT;
-		return Frames.send(target, frames, flags) || refused();
+		try {
+			return Frames.send(target, frames, flags) || refused();
+		}
+		catch (ZMQException ex) {
+			// e.g. a ROUTER with router-mandatory and no peer of that identity (EHOSTUNREACH)
+			throw new ZmqSendException("Socket '" + name() + "' (" + this.spec.type() + ") could not send: "
+					+ ZmqErrorText.of(ex), ex);
+		}
 	}
 
 	private boolean refused() {

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +12,18 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.HwmPolicy;
 import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.core.ZmqSendException;
+import org.zeromq.spring.core.Wakeup;
 
 /**
  * Owns one DEALER socket on its own thread so that many requests can be in flight at once:
@@ -33,8 +31,8 @@ import org.zeromq.spring.core.ZmqSendException;
  * {@code [id][""][payload…]}, reads replies as they come (any REP or ROUTER peer echoes the
  * envelope) and completes the matching future, or fails it at its deadline.
  * <p>
- * Callers wake the owner through an inproc PAIR socket rather than an interrupt: the owner
- * blocks in a ZeroMQ poll on both sockets, so it idles without CPU and wakes at once.
+ * Callers wake the owner through a {@link Wakeup} rather than an interrupt: the owner blocks in
+ * a ZeroMQ poll on both sockets, so it idles without CPU and wakes at once.
  */
 final class DealerRequester implements AutoCloseable {
 
@@ -47,21 +45,13 @@ final class DealerRequester implements AutoCloseable {
 	// Completed requests the deadline queue may hold beyond twice those in flight before a sweep.
 	private static final int DEADLINE_SLACK = 1024;
 
-	private static final AtomicLong wakeEndpoints = new AtomicLong();
-
 	private final ManagedSocket managed;
 
 	private final ZContext context;
 
 	private final ZMQ.Socket socket;
 
-	private final ZMQ.Socket wakeReceiver;
-
-	private final ZMQ.Socket wakeSender;
-
-	private final ReentrantLock wakeLock = new ReentrantLock();
-
-	private final AtomicBoolean signalled = new AtomicBoolean();
+	private final Wakeup wakeup;
 
 	private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
 
@@ -72,9 +62,6 @@ final class DealerRequester implements AutoCloseable {
 	private final AtomicLong discardedReplies = new AtomicLong();
 
 	private volatile boolean closing;
-
-	// Guarded by wakeLock: a sender that lost the race with close() must not use the closed socket.
-	private boolean wakeClosed;
 
 	// Owner-thread state: touched only by the owner thread.
 	private final Map<Long, Request> inFlight = new HashMap<>();
@@ -88,11 +75,7 @@ final class DealerRequester implements AutoCloseable {
 	DealerRequester(ManagedSocket managed, ZContext context) {
 		this.managed = managed;
 		this.context = context;
-		String wakeEndpoint = "inproc://zmq-requester-wake-" + managed.name() + "-" + wakeEndpoints.incrementAndGet();
-		this.wakeReceiver = context.createSocket(SocketType.PAIR);
-		this.wakeReceiver.bind(wakeEndpoint);
-		this.wakeSender = context.createSocket(SocketType.PAIR);
-		this.wakeSender.connect(wakeEndpoint);
+		this.wakeup = new Wakeup(context, "requester-" + managed.name());
 		this.socket = managed.claim("the request pipeline of ZmqTemplate");
 		Duration linger = Duration.ofMillis(Math.max(0, this.socket.getLinger()));
 		this.closeTimeout = linger.plusSeconds(5);
@@ -132,30 +115,15 @@ final class DealerRequester implements AutoCloseable {
 			}
 			return;
 		}
-		// Only the first command since the owner last woke needs to wake it again.
-		if (this.signalled.compareAndSet(false, true)) {
-			wake();
-		}
-	}
-
-	private void wake() {
-		this.wakeLock.lock();
-		try {
-			if (!this.wakeClosed) {
-				this.wakeSender.send(DELIMITER, ZMQ.DONTWAIT);
-			}
-		}
-		finally {
-			this.wakeLock.unlock();
-		}
+		this.wakeup.signal();
 	}
 
 	private void run() {
 		Selector selector = this.context.createSelector();
 		ZMQ.PollItem[] items = { new ZMQ.PollItem(this.socket, ZMQ.Poller.POLLIN),
-				new ZMQ.PollItem(this.wakeReceiver, ZMQ.Poller.POLLIN) };
+				new ZMQ.PollItem(this.wakeup.receiver(), ZMQ.Poller.POLLIN) };
 		ZMQ.PollItem[] itemsWithBacklog = { new ZMQ.PollItem(this.socket, ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT),
-				new ZMQ.PollItem(this.wakeReceiver, ZMQ.Poller.POLLIN) };
+				new ZMQ.PollItem(this.wakeup.receiver(), ZMQ.Poller.POLLIN) };
 		try {
 			while (!this.closing) {
 				ZMQ.PollItem[] polled = this.backlog.isEmpty() ? items : itemsWithBacklog;
@@ -163,10 +131,7 @@ final class DealerRequester implements AutoCloseable {
 					break;
 				}
 				if (polled[1].isReadable()) {
-					while (this.wakeReceiver.recv(ZMQ.DONTWAIT) != null) {
-						// drain: one wake-up stands for every command queued so far
-					}
-					this.signalled.set(false);
+					this.wakeup.drain();
 				}
 				sendBacklog();
 				takeCommands();
@@ -186,7 +151,7 @@ final class DealerRequester implements AutoCloseable {
 			this.backlog.forEach((command) -> command.fail(closed));
 			this.inFlight.values().forEach((request) -> request.fail(closed));
 			this.socket.close();
-			this.wakeReceiver.close();
+			this.wakeup.closeReceiver();
 			this.context.closeSelector(selector);
 		}
 	}
@@ -251,17 +216,6 @@ final class DealerRequester implements AutoCloseable {
 		}
 	}
 
-	private boolean sendFrames(List<byte[]> frames, int firstFlags) {
-		int last = frames.size() - 1;
-		if (!this.socket.send(frames.get(0), (last == 0) ? firstFlags : firstFlags | ZMQ.SNDMORE)) {
-			return false;
-		}
-		for (int i = 1; i <= last; i++) {
-			this.socket.send(frames.get(i), (i == last) ? 0 : ZMQ.SNDMORE);
-		}
-		return true;
-	}
-
 	private boolean sendRequest(Request request, int flags) {
 		long id = this.nextId++;
 		byte[] idFrame = ByteBuffer.allocate(Long.BYTES).putLong(id).array();
@@ -280,7 +234,7 @@ final class DealerRequester implements AutoCloseable {
 
 	private void readReplies() {
 		List<byte[]> frames;
-		while ((frames = receive()) != null) {
+		while ((frames = Frames.receive(this.socket, ZMQ.DONTWAIT)) != null) {
 			Request request = (frames.size() >= 2 && frames.get(0).length == Long.BYTES && frames.get(1).length == 0)
 					? this.inFlight.remove(ByteBuffer.wrap(frames.get(0)).getLong()) : null;
 			if (request == null) {
@@ -296,19 +250,6 @@ final class DealerRequester implements AutoCloseable {
 		if (this.deadlines.size() > 2 * this.inFlight.size() + DEADLINE_SLACK) {
 			this.deadlines.removeIf(Request::isDone);
 		}
-	}
-
-	private List<byte[]> receive() {
-		byte[] first = this.socket.recv(ZMQ.DONTWAIT);
-		if (first == null) {
-			return null;
-		}
-		List<byte[]> frames = new ArrayList<>(4);
-		frames.add(first);
-		while (this.socket.hasReceiveMore()) {
-			frames.add(this.socket.recv(0));
-		}
-		return frames;
 	}
 
 	private void expireDeadlines() {
@@ -341,7 +282,8 @@ final class DealerRequester implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closing = true;
-		wake();
+		// A wake-up still pending also ends the owner's poll, so the collapsed signal is enough.
+		this.wakeup.signal();
 		try {
 			this.thread.join(this.closeTimeout.toMillis());
 		}
@@ -356,14 +298,7 @@ final class DealerRequester implements AutoCloseable {
 		while ((leftover = this.commands.poll()) != null) {
 			leftover.fail(closed());
 		}
-		this.wakeLock.lock();
-		try {
-			this.wakeClosed = true;
-			this.wakeSender.close();
-		}
-		finally {
-			this.wakeLock.unlock();
-		}
+		this.wakeup.close();
 	}
 
 	private abstract static sealed class Command permits Request, OneWay {
@@ -446,7 +381,7 @@ final class DealerRequester implements AutoCloseable {
 
 		@Override
 		boolean send(DealerRequester owner, int flags) {
-			boolean queued = owner.sendFrames(this.frames, flags);
+			boolean queued = Frames.send(owner.socket, this.frames, flags);
 			if (queued) {
 				this.sent.complete(true);
 			}

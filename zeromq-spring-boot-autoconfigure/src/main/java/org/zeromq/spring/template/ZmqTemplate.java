@@ -1,8 +1,6 @@
 package org.zeromq.spring.template;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +11,12 @@ import java.util.concurrent.TimeoutException;
 
 import org.springframework.messaging.Message;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMsg;
+import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.ManagedSocket;
+import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.ZmqException;
-import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
 
@@ -36,6 +34,8 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	private final PayloadConverter converter;
 
+	private final OutboundFrames outbound;
+
 	private final Map<String, DealerRequester> requesters = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
@@ -43,6 +43,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 	public ZmqTemplate(ZmqSocketRegistry registry, PayloadConverter converter) {
 		this.registry = registry;
 		this.converter = converter;
+		this.outbound = new OutboundFrames(converter);
 	}
 
 	public PayloadConverter converter() {
@@ -61,32 +62,12 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	@Override
 	public boolean sendMultipart(String socket, List<?> frames) {
-		return sendFrames(socket, toFrames(frames));
+		return sendFrames(socket, this.outbound.ofParts(frames));
 	}
 
 	@Override
 	public boolean send(String socket, Message<?> message) {
-		List<byte[]> frames = new ArrayList<>(4);
-		Object identity = message.getHeaders().get(ZmqHeaders.IDENTITY);
-		if (identity != null) {
-			frames.add(this.converter.toFrame(identity));
-			frames.add(DELIMITER);
-		}
-		Object topic = message.getHeaders().get(ZmqHeaders.TOPIC);
-		if (topic != null) {
-			frames.add(this.converter.toFrame(topic));
-		}
-		Object payload = message.getPayload();
-		if (payload instanceof ZMsg zmsg) {
-			zmsg.forEach((frame) -> frames.add(frame.getData()));
-		}
-		else if (payload instanceof List<?> list) {
-			frames.addAll(toFrames(list));
-		}
-		else {
-			frames.add(this.converter.toFrame(payload));
-		}
-		return sendFrames(socket, frames);
+		return sendFrames(socket, this.outbound.of(message));
 	}
 
 	@Override
@@ -175,20 +156,23 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		if (!target.sendFrames(req, List.of(frame))) {
 			throw new ZmqException("Socket '" + target.name() + "' dropped the request at its high-water mark");
 		}
+		// The request's own timeout applies to this receive only: the socket's receive-timeout stays.
+		int configuredTimeout = req.getReceiveTimeOut();
 		req.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
-		byte[] first = req.recv(0);
-		if (first == null) {
+		List<byte[]> reply;
+		try {
+			reply = Frames.receive(req, 0);
+		}
+		finally {
+			req.setReceiveTimeOut(configuredTimeout);
+		}
+		if (reply == null) {
 			if (!SocketConfigurer.recoversFromUnansweredRequest(target.spec())) {
 				// A strict REQ socket that got no reply can never send again, and a relaxed one
 				// without correlation would take the late reply for the next request's: replace it.
 				target.reopen();
 			}
 			throw new ZmqRequestTimeoutException(target.name(), timeout);
-		}
-		List<byte[]> reply = new ArrayList<>(2);
-		reply.add(first);
-		while (req.hasReceiveMore()) {
-			reply.add(req.recv(0));
 		}
 		return reply;
 	}
@@ -198,14 +182,6 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 			throw new ZmqException("The reply had no payload frame");
 		}
 		return this.converter.fromFrame(reply.get(reply.size() - 1), replyType);
-	}
-
-	private List<byte[]> toFrames(Collection<?> parts) {
-		List<byte[]> frames = new ArrayList<>(parts.size());
-		for (Object part : parts) {
-			frames.add(this.converter.toFrame(part));
-		}
-		return frames;
 	}
 
 	private static Duration sendTimeout(ManagedSocket target) {

@@ -20,7 +20,8 @@ import time
 
 import zmq
 
-DEADLINE_S = 30
+import peer
+
 NOISE_TOPIC = b"other"
 
 
@@ -53,7 +54,7 @@ class StdinLines:
 
 def wait_for(stdin, word, tick=None, tick_s=0.02):
     """Waits for a stdin line; calls tick() every tick_s seconds meanwhile, if given."""
-    deadline = time.monotonic() + DEADLINE_S
+    deadline = time.monotonic() + peer.DEADLINE_S
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -70,26 +71,22 @@ def wait_for(stdin, word, tick=None, tick_s=0.02):
 
 
 def main():
-    if len(sys.argv) not in (3, 4):
-        print("usage: pub_server.py <topic> <count> [<warm-up topic>]", file=sys.stderr)
-        return 2
-    topic, count = sys.argv[1].encode("utf-8"), int(sys.argv[2])
-    warmup = sys.argv[3].encode("utf-8") if len(sys.argv) == 4 else None
+    args = peer.arguments("<topic> <count> [<warm-up topic>]", 2, 3)
+    if args is None:
+        return peer.USAGE
+    topic, count = args[0].encode("utf-8"), int(args[1])
+    warmup = args[2].encode("utf-8") if len(args) == 3 else None
     noise = not NOISE_TOPIC.startswith(topic)
 
-    ctx = zmq.Context()
-    sock = ctx.socket(zmq.PUB)
-    sock.setsockopt(zmq.LINGER, 1000)
-    try:
-        sock.bind("tcp://127.0.0.1:*")
-        print("READY " + sock.getsockopt(zmq.LAST_ENDPOINT).decode(), flush=True)
+    with peer.socket(zmq.PUB, linger_ms=1000) as sock:
+        peer.bind_ready(sock)
 
         stdin = StdinLines()
         ping = (lambda: sock.send_multipart([warmup, b"ping"])) if warmup else None
         if not wait_for(stdin, "GO", tick=ping):
-            reason = "stdin closed" if stdin.eof else f"{DEADLINE_S} s passed"
-            print(f"pub_server: no GO received ({reason})", file=sys.stderr, flush=True)
-            return 3
+            reason = "stdin closed" if stdin.eof else f"{peer.DEADLINE_S} s passed"
+            peer.complain(f"no GO received ({reason})")
+            return peer.TIMEOUT
         for i in range(count):
             if noise:
                 sock.send_multipart([NOISE_TOPIC, f"other-{i}".encode()])
@@ -98,10 +95,7 @@ def main():
 
         # Stay connected so the subscriber can drain; STOP, EOF and timeout all end it.
         wait_for(stdin, "STOP")
-        return 0
-    finally:
-        sock.close()
-        ctx.term()
+        return peer.OK
 
 
 if __name__ == "__main__":

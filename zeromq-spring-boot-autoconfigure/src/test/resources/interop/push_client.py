@@ -9,35 +9,30 @@ import sys
 
 import zmq
 
+import peer
+
 SEND_TIMEOUT_MS = 30000
 
 
 def main():
-    if len(sys.argv) != 3:
-        print("usage: push_client.py <endpoint> <count>", file=sys.stderr)
-        return 2
-    endpoint, count = sys.argv[1], int(sys.argv[2])
+    args = peer.arguments("<endpoint> <count>", 2)
+    if args is None:
+        return peer.USAGE
+    endpoint, count = args[0], int(args[1])
 
-    ctx = zmq.Context()
-    sock = ctx.socket(zmq.PUSH)
     # We exit right after queuing: linger lets ctx.term() wait (bounded) until the puller has them.
-    sock.setsockopt(zmq.LINGER, 5000)
-    sock.setsockopt(zmq.SNDTIMEO, SEND_TIMEOUT_MS)
-    try:
-        sock.connect(endpoint)
-        print("READY", flush=True)
+    with peer.socket(zmq.PUSH, linger_ms=5000) as sock:
+        sock.setsockopt(zmq.SNDTIMEO, SEND_TIMEOUT_MS)
+        peer.connect_ready(sock, endpoint)
         for i in range(count):
             try:
                 sock.send_string(f"task-{i}")
             except zmq.Again:
-                print(f"push_client: send {i} blocked for {SEND_TIMEOUT_MS} ms", file=sys.stderr, flush=True)
+                peer.complain(f"send {i} blocked for {SEND_TIMEOUT_MS} ms")
                 sock.setsockopt(zmq.LINGER, 0)
-                return 3
+                return peer.TIMEOUT
         print(f"SENT {count}", flush=True)
-        return 0
-    finally:
-        sock.close()
-        ctx.term()
+        return peer.OK
 
 
 if __name__ == "__main__":

@@ -9,38 +9,29 @@ import sys
 
 import zmq
 
+import peer
+
 REPLY_TIMEOUT_MS = 5000
 
 
-def render(frames):
-    return "|".join(f.decode("utf-8", "replace") for f in frames)
-
-
 def main():
-    if len(sys.argv) != 3:
-        print("usage: req_client.py <endpoint> <count>", file=sys.stderr)
-        return 2
-    endpoint, count = sys.argv[1], int(sys.argv[2])
+    args = peer.arguments("<endpoint> <count>", 2)
+    if args is None:
+        return peer.USAGE
+    endpoint, count = args[0], int(args[1])
 
-    ctx = zmq.Context()
-    sock = ctx.socket(zmq.REQ)
     # Every request is answered before we close, so nothing is worth lingering for;
     # on a timeout this keeps ctx.term() from blocking on the unanswered request.
-    sock.setsockopt(zmq.LINGER, 0)
-    try:
-        sock.connect(endpoint)
-        print("READY", flush=True)
+    with peer.socket(zmq.REQ, linger_ms=0) as sock:
+        peer.connect_ready(sock, endpoint)
         for i in range(count):
             sock.send_string(f"Hello {i}")
-            if not sock.poll(REPLY_TIMEOUT_MS, zmq.POLLIN):
-                print(f"req_client: no reply to request {i} within {REPLY_TIMEOUT_MS} ms",
-                      file=sys.stderr, flush=True)
-                return 3
-            print(render(sock.recv_multipart()), flush=True)
-        return 0
-    finally:
-        sock.close()
-        ctx.term()
+            reply = peer.receive(sock, REPLY_TIMEOUT_MS)
+            if reply is None:
+                peer.complain(f"no reply to request {i} within {REPLY_TIMEOUT_MS} ms")
+                return peer.TIMEOUT
+            print(peer.render(reply), flush=True)
+        return peer.OK
 
 
 if __name__ == "__main__":

@@ -44,6 +44,9 @@ public final class PythonZmqPeer implements AutoCloseable {
 			+ "(apt-get install -y python3-zmq) or set ZMQ_PYTHON to a python3 that imports zmq; "
 			+ "interop test skipped";
 
+	/** What the scripts share (arguments, socket lifecycle, READY, deadlines), as a module beside them. */
+	private static final String SHARED_MODULE = "peer.py";
+
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
@@ -109,14 +112,9 @@ public final class PythonZmqPeer implements AutoCloseable {
 		PythonZmqPeer peer;
 		try {
 			workDir = Files.createTempDirectory("pyzmq-peer-");
-			// Copied out because the resource may sit inside a jar, where python cannot read it.
-			Path file = workDir.resolve(script);
-			try (InputStream in = PythonZmqPeer.class.getResourceAsStream("/interop/" + script)) {
-				if (in == null) {
-					throw new IllegalArgumentException("No classpath resource /interop/" + script);
-				}
-				Files.copy(in, file);
-			}
+			Path file = copyResource(script, workDir);
+			// The scripts import it from their own directory.
+			copyResource(SHARED_MODULE, workDir);
 			Path stderrLog = workDir.resolve("stderr.log");
 			List<String> command = new ArrayList<>(List.of(python.toString(), "-u", file.toString()));
 			command.addAll(List.of(args));
@@ -314,6 +312,18 @@ public final class PythonZmqPeer implements AutoCloseable {
 			stderr = "<unreadable: " + ex + ">";
 		}
 		return " [" + state + "]\nstdout: " + lines() + "\nstderr:\n" + stderr;
+	}
+
+	/** Copied out because the resource may sit inside a jar, where python cannot read it. */
+	private static Path copyResource(String name, Path dir) throws IOException {
+		Path file = dir.resolve(name);
+		try (InputStream in = PythonZmqPeer.class.getResourceAsStream("/interop/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No classpath resource /interop/" + name);
+			}
+			Files.copy(in, file);
+		}
+		return file;
 	}
 
 	private static Optional<Path> probe() {

@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.spring.core.PeerSockets;
 import org.zeromq.spring.template.ZmqOperations;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +48,7 @@ class SocketEndpointTests {
 				String endpoint = ZmqApplication.registry(context).endpoint("in");
 				assertThat(endpoint).matches("tcp://127\\.0\\.0\\.1:\\d+");
 				assertThat(Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1))).isPositive();
-				try (PeerSockets peers = PeerSockets.ownContext()) {
+				try (PeerSockets peers = new PeerSockets()) {
 					peers.connect(SocketType.PUSH, endpoint).send("found it");
 					assertThat(ZmqApplication.receive(context, "in")).isEqualTo("found it");
 				}
@@ -64,7 +65,7 @@ class SocketEndpointTests {
 				assertThat(bound).hasSize(2);
 				assertThat(bound.get(0)).matches("tcp://127\\.0\\.0\\.1:\\d+");
 				assertThat(bound.get(1)).isEqualTo("inproc://second-door");
-				try (PeerSockets remote = PeerSockets.ownContext();
+				try (PeerSockets remote = new PeerSockets();
 						PeerSockets local = PeerSockets.on(context.getBean(ZContext.class))) {
 					remote.connect(SocketType.PUSH, bound.get(0)).send("over tcp");
 					local.connect(SocketType.PUSH, bound.get(1)).send("over inproc");
@@ -76,7 +77,7 @@ class SocketEndpointTests {
 
 	@Test
 	void aSocketConnectsSeveralEndpoints() {
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket first = peers.bind(SocketType.PULL);
 			ZMQ.Socket second = peers.bind(SocketType.PULL);
 			ZmqApplication.runner()

@@ -22,10 +22,11 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
-import org.zeromq.spring.core.PeerSockets;
 import org.zeromq.spring.core.ZmqSendException;
 import org.zeromq.spring.template.ZmqOperations;
 import org.zeromq.spring.template.ZmqRequestTimeoutException;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -66,7 +67,7 @@ class SocketOptionBehaviourTests {
 				assertThatExceptionOfType(ZMQException.class)
 					.isThrownBy(() -> routeTo(context, "nobody", "lost"))
 					.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(ZMQ.Error.EHOSTUNREACH.getCode()));
-				try (PeerSockets peers = PeerSockets.ownContext()) {
+				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket worker = peers.create(SocketType.DEALER);
 					worker.setIdentity("worker".getBytes(ZMQ.CHARSET));
 					worker.connect(ZmqApplication.registry(context).endpoint("r"));
@@ -195,7 +196,7 @@ class SocketOptionBehaviourTests {
 
 	/** A REQ socket {@code client} with the setting (if any), connected to a raw ROUTER server. */
 	private static void runRequesterWithServer(String setting, RequesterAction action) {
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket server = peers.bind(SocketType.ROUTER);
 			List<String> settings = new ArrayList<>(List.of("type=REQ", "connect=" + server.getLastEndpoint()));
 			if (!setting.isEmpty()) {

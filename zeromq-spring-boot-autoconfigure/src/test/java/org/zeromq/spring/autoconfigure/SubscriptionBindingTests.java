@@ -13,7 +13,8 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
-import org.zeromq.spring.core.PeerSockets;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +29,7 @@ class SubscriptionBindingTests {
 
 	@Test
 	void yamlEmptyStringSubscriptionReceivesEverything() {
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket publisher = peers.bind(SocketType.PUB);
 			String yaml = """
 					zeromq:
@@ -44,7 +45,7 @@ class SubscriptionBindingTests {
 
 	@Test
 	void emptyIndexedPropertySubscriptionReceivesEverything() {
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket publisher = peers.bind(SocketType.PUB);
 			ZmqApplication.runner()
 				.withPropertyValues(ZmqApplication.socket("s", "type=SUB", "connect=" + publisher.getLastEndpoint(),

@@ -8,8 +8,6 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +21,6 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.PayloadConverter;
-import org.zeromq.spring.core.PeerSockets;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.SocketSpec;
 import org.zeromq.spring.core.ZmqSocketFactory;
@@ -31,6 +28,8 @@ import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
 import org.zeromq.spring.template.ZmqOperations;
 import org.zeromq.spring.template.ZmqTemplate;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -149,7 +148,7 @@ class ZmqAutoConfigurationTests {
 
 	@Test
 	void withJacksonAnObjectTravelsAsJsonAndComesBack() {
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket peer = peers.bind(SocketType.PULL);
 			ZmqApplication.runner()
 				.withPropertyValues(ZmqApplication.socket("out", "type=PUSH", "connect=" + peer.getLastEndpoint()))
@@ -164,8 +163,7 @@ class ZmqAutoConfigurationTests {
 
 	@Test
 	void withJacksonAutoConfigurationBootsJsonMapperIsUsed() {
-		ZmqApplication.runner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+		ZmqApplication.runnerWithJackson()
 			.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
 			.run((context) -> {
 				byte[] frame = context.getBean(PayloadConverter.class).toFrame(WEATHER);
@@ -176,7 +174,7 @@ class ZmqAutoConfigurationTests {
 
 	@Test
 	void aSingleUserMessageConverterReplacesTheDefaultConversion() {
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket peer = peers.bind(SocketType.PULL);
 			ZmqApplication.runner()
 				.withUserConfiguration(UserMessageConverter.class)

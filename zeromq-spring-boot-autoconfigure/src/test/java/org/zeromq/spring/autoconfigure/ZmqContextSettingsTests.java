@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.zeromq.ZContext;
-import org.zeromq.spring.core.LiveThreads;
+import org.zeromq.spring.test.LiveThreads;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

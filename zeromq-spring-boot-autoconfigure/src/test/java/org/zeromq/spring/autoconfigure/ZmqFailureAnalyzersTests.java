@@ -16,9 +16,10 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.spring.core.InvalidSocketSpecException;
-import org.zeromq.spring.core.PeerSockets;
 import org.zeromq.spring.core.SpecViolation;
 import org.zeromq.spring.core.ZmqBindException;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -75,7 +76,7 @@ class ZmqFailureAnalyzersTests {
 
 	@Test
 	void endpointInUseFailsStartupWithABindFailure() {
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			String taken = peers.bind(SocketType.PULL).getLastEndpoint();
 			ZmqApplication.runner()
 				.withPropertyValues(ZmqApplication.socket("first", "type=PUSH", "bind=tcp://127.0.0.1:*"))
@@ -94,7 +95,7 @@ class ZmqFailureAnalyzersTests {
 
 	@Test
 	void endpointInUseIsExplainedWhenTheApplicationFailsToStart(CapturedOutput output) {
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			String taken = peers.bind(SocketType.PULL).getLastEndpoint();
 			assertThatException().isThrownBy(() -> run("--zeromq.sockets.orders.type=PULL", "--zeromq.sockets.orders.bind=" + taken));
 			assertThat(output).contains("APPLICATION FAILED TO START")

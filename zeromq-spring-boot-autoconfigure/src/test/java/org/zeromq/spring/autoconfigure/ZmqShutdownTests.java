@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
-import org.zeromq.spring.core.LiveThreads;
-import org.zeromq.spring.core.PeerSockets;
 import org.zeromq.spring.template.ZmqOperations;
+import org.zeromq.spring.test.LiveThreads;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Closing the application delivers what was already sent and leaves no thread behind.
@@ -28,7 +28,7 @@ class ZmqShutdownTests {
 	void messagesSentJustBeforeCloseReachAConnectedPeer() {
 		// 16 MB in all: more than the kernel buffers between the two, so without linger some is lost
 		String padding = "x".repeat(16 * 1024);
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket peer = peers.bind(SocketType.PULL);
 			ZmqApplication.runner()
 				.withPropertyValues(ZmqApplication.socket("out", "type=PUSH", "connect=" + peer.getLastEndpoint()))
@@ -64,11 +64,7 @@ class ZmqShutdownTests {
 		for (int i = 0; i < CYCLES; i++) {
 			startUseAndClose(runner);
 		}
-		// JeroMQ's threads may need a moment to end after the context closed; polled in this
-		// thread so that the poller itself is not counted
-		await().pollInSameThread()
-			.atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(LiveThreads.now().startedSince(baseline)).as("threads started and not ended").isEmpty());
+		baseline.awaitThreadsEnded();
 		assertThat(LiveThreads.now().count()).isLessThanOrEqualTo(baseline.count());
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.test.PeerSockets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,7 +49,7 @@ class ZmqSocketRegistryTests {
 
 	@Test
 	void whenASocketCannotBindTheSocketsAlreadyOpenAreClosed() {
-		try (PeerSockets peers = PeerSockets.ownContext()) {
+		try (PeerSockets peers = new PeerSockets()) {
 			String taken = peers.bind(SocketType.PULL).getLastEndpoint();
 			List<SocketSpec> specs = List.of(SocketSpec.bind("first", ZmqSocketType.PUSH, "tcp://127.0.0.1:*"),
 					SocketSpec.connect("second", ZmqSocketType.PUSH, taken),
@@ -63,7 +64,7 @@ class ZmqSocketRegistryTests {
 
 	private ZmqSocketRegistry registry(List<SocketSpec> specs) {
 		// a receive timeout wherever one applies: a missing message fails the test instead of hanging it
-		SocketOptions timed = SocketOptions.builder().receiveTimeout(PeerSockets.RECEIVE_TIMEOUT).build();
+		SocketOptions timed = SocketOptions.builder().receiveTimeout(PeerSockets.TIMEOUT).build();
 		List<SocketSpec> timedSpecs = specs.stream()
 			.map((spec) -> spec.type().canReceive() ? spec.withOptions(timed) : spec)
 			.toList();

@@ -6,16 +6,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.handler.annotation.Header;
-import org.zeromq.spring.autoconfigure.ZmqAutoConfiguration;
 import org.zeromq.spring.core.ZmqHeaders;
-import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.listener.ZmqListener;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
+import static org.zeromq.spring.test.ZmqApplication.endpoint;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * {@code @ZmqListener} sockets against libzmq peers (pyzmq): the guide's hwclient, a publisher
@@ -25,15 +26,14 @@ class ListenerInteropTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
+	private final ApplicationContextRunner runner = ZmqApplication.runner();
 
 	@Test
 	void pythonReqClientGetsRepliesFromRepListener() {
 		PythonZmqPeer.assumeAvailable();
-		this.runner.withBean(HelloServer.class).withPropertyValues("zeromq.sockets.hello.type=REP", "zeromq.sockets.hello.bind=tcp://127.0.0.1:*")
+		this.runner.withBean(HelloServer.class).withPropertyValues(socket("hello", "type=REP", "bind=" + ANY_TCP))
 			.run((context) -> {
-				String endpoint = context.getBean(ZmqSocketRegistry.class).endpoint("hello");
+				String endpoint = endpoint(context, "hello");
 				try (PythonZmqPeer client = PythonZmqPeer.start("req_client.py", endpoint, "5")) {
 					for (int i = 0; i < 5; i++) {
 						assertThat(client.nextLine(WAIT)).isEqualTo("World for Hello " + i);
@@ -48,9 +48,8 @@ class ListenerInteropTest {
 		PythonZmqPeer.assumeAvailable();
 		try (PythonZmqPeer publisher = PythonZmqPeer.start("pub_server.py", "weather", "50", "warmup")) {
 			this.runner.withBean(UpdateRecorder.class)
-				.withPropertyValues("zeromq.sockets.updates.type=SUB",
-						"zeromq.sockets.updates.connect=" + publisher.readyInfo(),
-						"zeromq.sockets.updates.subscribe=weather,warmup")
+				.withPropertyValues(socket("updates", "type=SUB", "connect=" + publisher.readyInfo(),
+						"subscribe=weather,warmup"))
 				.run((context) -> {
 					UpdateRecorder handlers = context.getBean(UpdateRecorder.class);
 					// A ping proves the subscription reached the publisher: only then may it start.
@@ -69,9 +68,9 @@ class ListenerInteropTest {
 	@Test
 	void pythonPushFeedsPullListener() {
 		PythonZmqPeer.assumeAvailable();
-		this.runner.withBean(TaskRecorder.class).withPropertyValues("zeromq.sockets.tasks.type=PULL", "zeromq.sockets.tasks.bind=tcp://127.0.0.1:*")
+		this.runner.withBean(TaskRecorder.class).withPropertyValues(socket("tasks", "type=PULL", "bind=" + ANY_TCP))
 			.run((context) -> {
-				String endpoint = context.getBean(ZmqSocketRegistry.class).endpoint("tasks");
+				String endpoint = endpoint(context, "tasks");
 				TaskRecorder handlers = context.getBean(TaskRecorder.class);
 				try (PythonZmqPeer ventilator = PythonZmqPeer.start("push_client.py", endpoint, "100")) {
 					await().atMost(WAIT).until(() -> handlers.tasks.size() == 100);

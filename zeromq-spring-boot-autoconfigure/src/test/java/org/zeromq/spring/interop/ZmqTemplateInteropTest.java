@@ -8,14 +8,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.zeromq.spring.autoconfigure.ZmqAutoConfiguration;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.template.ZmqRequestTimeoutException;
 import org.zeromq.spring.template.ZmqTemplate;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * {@link ZmqTemplate} against pyzmq peers built on the reference libzmq, so that the wire
@@ -28,14 +29,13 @@ class ZmqTemplateInteropTest {
 	/** Every Java-side wait; the scripts give up after 30 s, so a failure here comes first. */
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
+	private final ApplicationContextRunner runner = ZmqApplication.runner();
 
 	@Test
 	void reqGetsEachReplyFromPyzmqRep() {
 		int requests = 20;
 		try (PythonZmqPeer rep = PythonZmqPeer.start("rep_server.py", String.valueOf(requests))) {
-			this.runner.withPropertyValues(socket("client", "REQ", "connect", rep.readyInfo())).run((context) -> {
+			this.runner.withPropertyValues(socket("client", "type=REQ", "connect=" + rep.readyInfo())).run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				for (int i = 0; i < requests; i++) {
 					assertThat(template.request("client", "hello-" + i, WAIT, String.class)).isEqualTo("echo:hello-" + i);
@@ -51,7 +51,7 @@ class ZmqTemplateInteropTest {
 	void dealerMatchesManyAsyncRequestsInFlightToTheirOwnRepliesFromPyzmqRep() {
 		int inFlight = 200;
 		try (PythonZmqPeer rep = PythonZmqPeer.start("rep_server.py", String.valueOf(inFlight + 1))) {
-			this.runner.withPropertyValues(socket("client", "DEALER", "connect", rep.readyInfo())).run((context) -> {
+			this.runner.withPropertyValues(socket("client", "type=DEALER", "connect=" + rep.readyInfo())).run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				// Submitted from several threads at once, none waiting for a reply before the next.
 				List<CompletableFuture<String>> replies = IntStream.range(0, inFlight)
@@ -75,7 +75,7 @@ class ZmqTemplateInteropTest {
 	@Test
 	void dealerDiscardsTheLateReplyOfATimedOutRequestFromPyzmqRep() {
 		try (PythonZmqPeer rep = PythonZmqPeer.start("rep_server.py", "2")) {
-			this.runner.withPropertyValues(socket("client", "DEALER", "connect", rep.readyInfo())).run((context) -> {
+			this.runner.withPropertyValues(socket("client", "type=DEALER", "connect=" + rep.readyInfo())).run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				// The owner sends a request before it looks at deadlines, so this one goes out
 				// already expired and its reply is bound to arrive late; a first-in-first-out
@@ -104,8 +104,7 @@ class ZmqTemplateInteropTest {
 		PythonZmqPeer.assumeAvailable();
 		String topic = "10001";
 		int updates = 5;
-		this.runner.withPropertyValues(socket("pub", "XPUB", "bind", "tcp://127.0.0.1:*"))
-			.withPropertyValues("zeromq.sockets.pub.receive-timeout=" + WAIT.toMillis() + "ms")
+		this.runner.withPropertyValues(socket("pub", "type=XPUB", "bind=" + ANY_TCP, "receive-timeout=" + WAIT.toMillis() + "ms"))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				ZmqSocketRegistry registry = context.getBean(ZmqSocketRegistry.class);
@@ -130,7 +129,7 @@ class ZmqTemplateInteropTest {
 	void pushDeliversSingleAndMultipartMessagesInOrderToPyzmqPull() {
 		int rounds = 25;
 		try (PythonZmqPeer pull = PythonZmqPeer.start("pull_client.py", "bind", String.valueOf(2 * rounds))) {
-			this.runner.withPropertyValues(socket("out", "PUSH", "connect", pull.readyInfo())).run((context) -> {
+			this.runner.withPropertyValues(socket("out", "type=PUSH", "connect=" + pull.readyInfo())).run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				List<String> expected = new ArrayList<>();
 				for (int i = 0; i < rounds; i++) {
@@ -143,11 +142,6 @@ class ZmqTemplateInteropTest {
 			});
 			assertThat(pull.awaitExit(WAIT)).isZero();
 		}
-	}
-
-	private static String[] socket(String name, String type, String direction, String endpoint) {
-		String prefix = "zeromq.sockets." + name + ".";
-		return new String[] { prefix + "type=" + type, prefix + direction + "=" + endpoint };
 	}
 
 	private static List<String> numbered(String prefix, int count) {

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.zeromq.spring.test.ZmqApplication;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -40,13 +42,13 @@ final class HandledMessages<T> {
 
 	/** Waits until {@code count} messages were handled and returns them. */
 	List<T> awaitCount(int count) {
-		await().atMost(ListenerContextRunner.WAIT).until(() -> this.values.size() >= count);
+		await().atMost(ZmqApplication.WAIT).until(() -> this.values.size() >= count);
 		return values();
 	}
 
 	/** Checks that the count stays as it is for a while: the negative half of pause and stop tests. */
 	void assertStaysAt(int count, Duration during) {
-		await().during(during).atMost(during.plus(ListenerContextRunner.WAIT)).until(() -> this.values.size() == count);
+		await().during(during).atMost(during.plus(ZmqApplication.WAIT)).until(() -> this.values.size() == count);
 	}
 
 }

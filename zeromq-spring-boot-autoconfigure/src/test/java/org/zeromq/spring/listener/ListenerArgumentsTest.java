@@ -17,14 +17,16 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
 import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
-import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
-import static org.zeromq.spring.listener.ListenerContextRunner.socket;
-import static org.zeromq.spring.listener.PeerSockets.receive;
-import static org.zeromq.spring.listener.PeerSockets.request;
-import static org.zeromq.spring.listener.PeerSockets.sendFrames;
+import static org.zeromq.spring.test.PeerFrames.receive;
+import static org.zeromq.spring.test.PeerFrames.request;
+import static org.zeromq.spring.test.PeerFrames.send;
+import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
+import static org.zeromq.spring.test.ZmqApplication.endpoint;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * What a listener method can take and return: payloads as bytes, text and JSON, the message
@@ -34,21 +36,21 @@ class ListenerArgumentsTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final ApplicationContextRunner runner = ListenerContextRunner.create()
+	private final ApplicationContextRunner runner = ZmqApplication.runner()
 		.withUserConfiguration(ArgumentHandlers.class)
-		.withPropertyValues(socket("bytes", "REP", "bind=" + ANY_TCP))
-		.withPropertyValues(socket("json", "REP", "bind=" + ANY_TCP))
-		.withPropertyValues(socket("message", "REP", "bind=" + ANY_TCP))
-		.withPropertyValues(socket("headers", "ROUTER", "bind=" + ANY_TCP))
-		.withPropertyValues(socket("frames", "REP", "bind=" + ANY_TCP))
-		.withPropertyValues(socket("zmsg", "REP", "bind=" + ANY_TCP));
+		.withPropertyValues(socket("bytes", "type=REP", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("json", "type=REP", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("message", "type=REP", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("headers", "type=ROUTER", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("frames", "type=REP", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("zmsg", "type=REP", "bind=" + ANY_TCP));
 
 	@Test
 	void bytesArriveAndLeaveAsTheyAre() {
 		this.runner.run((context) -> {
 			try (PeerSockets peers = new PeerSockets()) {
 				ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "bytes"));
-				sendFrames(client, List.of(new byte[] { 0, -1, 7, 42 }));
+				send(client, List.of(new byte[] { 0, -1, 7, 42 }));
 				assertThat(receive(client)).containsExactly(new byte[] { 42, 7, -1, 0 });
 			}
 		});

@@ -19,14 +19,16 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.template.ZmqTemplate;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
-import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
-import static org.zeromq.spring.listener.ListenerContextRunner.socket;
-import static org.zeromq.spring.listener.PeerSockets.receiveStrings;
-import static org.zeromq.spring.listener.PeerSockets.request;
-import static org.zeromq.spring.listener.PeerSockets.send;
+import static org.zeromq.spring.test.PeerFrames.receiveStrings;
+import static org.zeromq.spring.test.PeerFrames.request;
+import static org.zeromq.spring.test.PeerFrames.send;
+import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
+import static org.zeromq.spring.test.ZmqApplication.endpoint;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * {@code concurrency}: several sockets on several threads when the socket connects, the guide's
@@ -40,7 +42,7 @@ class ListenerConcurrencyTest {
 
 	private static final Duration WORK = Duration.ofMillis(50);
 
-	private final ApplicationContextRunner runner = ListenerContextRunner.create();
+	private final ApplicationContextRunner runner = ZmqApplication.runner();
 
 	@Test
 	void bindingRepWithFourWorkersServesSlowRequestsAboutFourTimesFasterThanWithOne() {
@@ -57,7 +59,7 @@ class ListenerConcurrencyTest {
 		AtomicReference<Duration> elapsed = new AtomicReference<>();
 		this.runner.withUserConfiguration(SlowService.class)
 			.withPropertyValues("app.concurrency=" + concurrency)
-			.withPropertyValues(socket("slow", "REP", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("slow", "type=REP", "bind=" + ANY_TCP))
 			.run((context) -> {
 				String endpoint = endpoint(context, "slow");
 				try (PeerSockets peers = new PeerSockets()) {
@@ -75,14 +77,14 @@ class ListenerConcurrencyTest {
 							runs.add(clientThreads.submit(() -> requestInTurn(client, name)));
 						}
 						for (int c = 0; c < CLIENTS; c++) {
-							assertThat(runs.get(c).get(ListenerContextRunner.WAIT.toSeconds(), TimeUnit.SECONDS))
+							assertThat(runs.get(c).get(ZmqApplication.WAIT.toSeconds(), TimeUnit.SECONDS))
 								.containsExactlyElementsOf(expectedReplies(c));
 						}
 						elapsed.set(Duration.ofNanos(System.nanoTime() - start));
 					}
 					finally {
 						clientThreads.shutdown();
-						assertThat(clientThreads.awaitTermination(2 * ListenerContextRunner.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+						assertThat(clientThreads.awaitTermination(2 * ZmqApplication.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 					}
 				}
 				assertThat(context.getBean(SlowService.class).requests.threadNames()).hasSize(Integer.parseInt(concurrency));
@@ -105,8 +107,8 @@ class ListenerConcurrencyTest {
 	@Test
 	void connectingPullWithThreeWorkersHasThreeSocketsOnThreeThreads() {
 		this.runner.withUserConfiguration(JobWorkers.class)
-			.withPropertyValues(socket("feed", "PUSH", "bind=inproc://concurrency-feed"))
-			.withPropertyValues(socket("jobs", "PULL", "connect=inproc://concurrency-feed"))
+			.withPropertyValues(socket("feed", "type=PUSH", "bind=inproc://concurrency-feed"))
+			.withPropertyValues(socket("jobs", "type=PULL", "connect=inproc://concurrency-feed"))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				List<String> jobs = IntStream.range(0, 30).mapToObj((i) -> "job-" + i).toList();
@@ -121,7 +123,7 @@ class ListenerConcurrencyTest {
 	@Test
 	void bindingPullWithThreeWorkersSharesTheMessagesOfItsPeers() {
 		this.runner.withUserConfiguration(JobWorkers.class)
-			.withPropertyValues(socket("jobs", "PULL", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("jobs", "type=PULL", "bind=" + ANY_TCP))
 			.run((context) -> {
 				List<String> jobs = IntStream.range(0, 30).mapToObj((i) -> "job-" + i).toList();
 				try (PeerSockets peers = new PeerSockets()) {
@@ -137,7 +139,7 @@ class ListenerConcurrencyTest {
 	@Test
 	void bindingRouterWithThreeWorkersStillSeesEachIdentityAndRoutesEachReplyBack() {
 		this.runner.withUserConfiguration(RoutedWorkers.class)
-			.withPropertyValues(socket("routed", "ROUTER", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("routed", "type=ROUTER", "bind=" + ANY_TCP))
 			.run((context) -> {
 				String endpoint = endpoint(context, "routed");
 				try (PeerSockets peers = new PeerSockets()) {

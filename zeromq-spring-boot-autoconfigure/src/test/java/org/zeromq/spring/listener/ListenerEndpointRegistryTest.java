@@ -8,14 +8,16 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqException;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
-import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
-import static org.zeromq.spring.listener.ListenerContextRunner.socket;
-import static org.zeromq.spring.listener.PeerSockets.awaitEvent;
-import static org.zeromq.spring.listener.PeerSockets.send;
+import static org.zeromq.spring.test.PeerFrames.send;
+import static org.zeromq.spring.test.PeerSockets.awaitEvent;
+import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
+import static org.zeromq.spring.test.ZmqApplication.endpoint;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * {@link ZmqListenerEndpointRegistry}: listing listeners, stopping and starting them again on
@@ -26,11 +28,11 @@ class ListenerEndpointRegistryTest {
 	// Long enough for a message that should not be handled to have been handled on loopback.
 	private static final Duration QUIET = Duration.ofMillis(300);
 
-	private final ApplicationContextRunner runner = ListenerContextRunner.create()
+	private final ApplicationContextRunner runner = ZmqApplication.runner()
 		.withUserConfiguration(Handlers.class)
-		.withPropertyValues(socket("orders", "PULL", "bind=" + ANY_TCP))
-		.withPropertyValues(socket("manual", "PULL", "bind=" + ANY_TCP))
-		.withPropertyValues(socket("configured", "PULL", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("orders", "type=PULL", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("manual", "type=PULL", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("configured", "type=PULL", "bind=" + ANY_TCP))
 		.withPropertyValues("app.listener.socket=configured", "app.listener.id=configured-id",
 				"app.listener.concurrency=2", "app.listener.auto-startup=true");
 

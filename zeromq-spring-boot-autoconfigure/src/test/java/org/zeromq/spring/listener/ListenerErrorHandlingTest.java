@@ -14,17 +14,19 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
-import static org.zeromq.spring.listener.ListenerContextRunner.WAIT;
-import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
-import static org.zeromq.spring.listener.ListenerContextRunner.socket;
-import static org.zeromq.spring.listener.PeerSockets.receive;
-import static org.zeromq.spring.listener.PeerSockets.receiveStrings;
-import static org.zeromq.spring.listener.PeerSockets.request;
-import static org.zeromq.spring.listener.PeerSockets.send;
+import static org.zeromq.spring.test.PeerFrames.receive;
+import static org.zeromq.spring.test.PeerFrames.receiveStrings;
+import static org.zeromq.spring.test.PeerFrames.request;
+import static org.zeromq.spring.test.PeerFrames.send;
+import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
+import static org.zeromq.spring.test.ZmqApplication.WAIT;
+import static org.zeromq.spring.test.ZmqApplication.endpoint;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * A failure stays with its message: REP and ROUTER listeners still answer, the error handler and
@@ -37,13 +39,13 @@ class ListenerErrorHandlingTest {
 	// Requests a DEALER keeps in flight to the REP: enough to keep it busy, below the queues' 1000.
 	private static final int IN_FLIGHT = 200;
 
-	private final ApplicationContextRunner runner = ListenerContextRunner.create();
+	private final ApplicationContextRunner runner = ZmqApplication.runner();
 
 	private final ApplicationContextRunner malformedInput = this.runner.withUserConfiguration(MalformedInputServices.class)
-		.withPropertyValues(socket("alerts", "SUB", "bind=" + ANY_TCP, "subscribe=alert"))
-		.withPropertyValues(socket("lines", "PULL", "bind=" + ANY_TCP))
-		.withPropertyValues(socket("orders", "PULL", "bind=" + ANY_TCP))
-		.withPropertyValues(socket("routed", "ROUTER", "bind=" + ANY_TCP));
+		.withPropertyValues(socket("alerts", "type=SUB", "bind=" + ANY_TCP, "subscribe=alert"))
+		.withPropertyValues(socket("lines", "type=PULL", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("orders", "type=PULL", "bind=" + ANY_TCP))
+		.withPropertyValues(socket("routed", "type=ROUTER", "bind=" + ANY_TCP));
 
 	@Test
 	void repAnswersEveryRequestWhenTheHandlerThrowsOnOneInTen() {
@@ -52,7 +54,7 @@ class ListenerErrorHandlingTest {
 		logging.setLogLevel(LoggingErrorHandler.class.getName(), LogLevel.ERROR);
 		try {
 			this.runner.withUserConfiguration(FlakyService.class)
-				.withPropertyValues(socket("flaky", "REP", "bind=" + ANY_TCP))
+				.withPropertyValues(socket("flaky", "type=REP", "bind=" + ANY_TCP))
 				.run((context) -> {
 					try (PeerSockets peers = new PeerSockets()) {
 						ZMQ.Socket client = peers.connect(SocketType.DEALER, endpoint(context, "flaky"));
@@ -91,7 +93,7 @@ class ListenerErrorHandlingTest {
 	@Test
 	void errorReplyEmptyAnswersAFailureWithAnEmptyFrame() {
 		this.runner.withUserConfiguration(QuietService.class)
-			.withPropertyValues(socket("quiet", "REP", "bind=" + ANY_TCP, "error-reply=EMPTY"))
+			.withPropertyValues(socket("quiet", "type=REP", "bind=" + ANY_TCP, "error-reply=EMPTY"))
 			.run((context) -> {
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "quiet"));
@@ -111,7 +113,7 @@ class ListenerErrorHandlingTest {
 						+ new String(message.payload().get(0), StandardCharsets.UTF_8));
 				return "sorry, " + failure.getCause().getMessage();
 			})
-			.withPropertyValues(socket("guarded", "REP", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("guarded", "type=REP", "bind=" + ANY_TCP))
 			.run((context) -> {
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "guarded"));
@@ -125,9 +127,9 @@ class ListenerErrorHandlingTest {
 	@Test
 	void deadLetterSocketReceivesTheOriginalFramesAndTheError() {
 		this.runner.withUserConfiguration(DeadLetterServices.class)
-			.withPropertyValues(socket("intake", "PULL", "bind=" + ANY_TCP, "dead-letter=dlq"))
-			.withPropertyValues(socket("routed", "ROUTER", "bind=" + ANY_TCP, "dead-letter=dlq"))
-			.withPropertyValues(socket("dlq", "PUSH", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("intake", "type=PULL", "bind=" + ANY_TCP, "dead-letter=dlq"))
+			.withPropertyValues(socket("routed", "type=ROUTER", "bind=" + ANY_TCP, "dead-letter=dlq"))
+			.withPropertyValues(socket("dlq", "type=PUSH", "bind=" + ANY_TCP))
 			.run((context) -> {
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket deadLetters = peers.connect(SocketType.PULL, endpoint(context, "dlq"));

@@ -2,7 +2,6 @@ package org.zeromq.spring.listener;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -13,16 +12,19 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.template.ZmqTemplate;
+import org.zeromq.spring.test.LiveThreads;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
-import static org.zeromq.spring.listener.ListenerContextRunner.WAIT;
-import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
-import static org.zeromq.spring.listener.ListenerContextRunner.socket;
-import static org.zeromq.spring.listener.PeerSockets.receiveStrings;
-import static org.zeromq.spring.listener.PeerSockets.request;
-import static org.zeromq.spring.listener.PeerSockets.send;
+import static org.zeromq.spring.test.PeerFrames.receiveStrings;
+import static org.zeromq.spring.test.PeerFrames.request;
+import static org.zeromq.spring.test.PeerFrames.send;
+import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
+import static org.zeromq.spring.test.ZmqApplication.WAIT;
+import static org.zeromq.spring.test.ZmqApplication.endpoint;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * Closing the application: listeners stop taking messages, the handlers still running finish
@@ -32,14 +34,14 @@ class ListenerShutdownTest {
 
 	private static final int CYCLES = 30;
 
-	private final ApplicationContextRunner runner = ListenerContextRunner.create();
+	private final ApplicationContextRunner runner = ZmqApplication.runner();
 
 	@ParameterizedTest(name = "concurrency {0}")
 	@ValueSource(strings = { "1", "3" })
 	void handlerInFlightFinishesAndItsReplyGoesOutBeforeTheContextCloses(String concurrency) {
 		this.runner.withUserConfiguration(BlockingService.class)
 			.withPropertyValues("app.concurrency=" + concurrency)
-			.withPropertyValues(socket("service", "REP", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("service", "type=REP", "bind=" + ANY_TCP))
 			.run((context) -> {
 				ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
 				BlockingService service = context.getBean(BlockingService.class);
@@ -64,24 +66,24 @@ class ListenerShutdownTest {
 
 	@Test
 	void noThreadOfTheStarterSurvivesTheContext() {
-		Set<Thread> census = ZmqThreads.alive();
+		LiveThreads census = LiveThreads.now();
 		this.runner.withUserConfiguration(EveryKindOfListener.class)
 			.withPropertyValues(listenersOfEveryKind())
-			.withPropertyValues(socket("client", "DEALER", "connect=inproc://shutdown-router"))
+			.withPropertyValues(socket("client", "type=DEALER", "connect=inproc://shutdown-router"))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				assertThat(template.request("client", "ping", WAIT, String.class)).isEqualTo("pong");
 				template.send("feed", "job");
 				context.getBean(EveryKindOfListener.class).jobs.awaitCount(1);
-				assertThat(ZmqThreads.aliveNames()).contains("zmq-listener-service-1", "zmq-listener-service-3",
+				assertThat(LiveThreads.now().zmqThreadNames()).contains("zmq-listener-service-1", "zmq-listener-service-3",
 						"zmq-listener-service-device", "zmq-listener-jobs-2", "zmq-listener-routed-1", "zmq-requester-client");
 			});
-		ZmqThreads.awaitNoneBeyond(census);
+		census.awaitZmqThreadsEnded();
 	}
 
 	@Test
 	void startAndCloseCyclesLeaveNoThreadBehind() {
-		Set<Thread> census = ZmqThreads.alive();
+		LiveThreads census = LiveThreads.now();
 		try (PeerSockets peers = new PeerSockets()) {
 			for (int cycle = 0; cycle < CYCLES; cycle++) {
 				String order = "order-" + cycle;
@@ -94,29 +96,29 @@ class ListenerShutdownTest {
 					});
 			}
 		}
-		ZmqThreads.awaitNoneBeyond(census);
+		census.awaitZmqThreadsEnded();
 	}
 
 	@Test
 	void contextThatFailsToBindLeavesNoThreadBehind() {
-		Set<Thread> census = ZmqThreads.alive();
+		LiveThreads census = LiveThreads.now();
 		try (PeerSockets peers = new PeerSockets()) {
 			String taken = peers.bind(SocketType.PULL).getLastEndpoint();
 			this.runner.withUserConfiguration(EveryKindOfListener.class)
 				.withPropertyValues(listenersOfEveryKind())
-				.withPropertyValues(socket("clash", "PUSH", "bind=" + taken))
+				.withPropertyValues(socket("clash", "type=PUSH", "bind=" + taken))
 				.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("Socket 'clash' could not bind " + taken));
 		}
-		ZmqThreads.awaitNoneBeyond(census);
+		census.awaitZmqThreadsEnded();
 	}
 
 	// A binding REP with a device, connecting sockets served by two threads, a ROUTER and a PAIR.
 	private static String[] listenersOfEveryKind() {
-		return List.of(socket("service", "REP", "bind=" + ANY_TCP),
-				socket("feed", "PUSH", "bind=inproc://shutdown-jobs"),
-				socket("jobs", "PULL", "connect=inproc://shutdown-jobs"),
-				socket("routed", "ROUTER", "bind=inproc://shutdown-router"),
-				socket("pair", "PAIR", "bind=inproc://shutdown-pair"))
+		return List.of(socket("service", "type=REP", "bind=" + ANY_TCP),
+				socket("feed", "type=PUSH", "bind=inproc://shutdown-jobs"),
+				socket("jobs", "type=PULL", "connect=inproc://shutdown-jobs"),
+				socket("routed", "type=ROUTER", "bind=inproc://shutdown-router"),
+				socket("pair", "type=PAIR", "bind=inproc://shutdown-pair"))
 			.stream()
 			.flatMap(Arrays::stream)
 			.toArray(String[]::new);

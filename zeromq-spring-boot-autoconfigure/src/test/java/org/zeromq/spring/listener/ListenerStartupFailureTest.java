@@ -6,9 +6,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.zeromq.spring.core.ZmqException;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zeromq.spring.listener.ListenerContextRunner.socket;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * Listener mistakes that fail startup, each with a message naming the method and what to do.
@@ -18,58 +19,58 @@ class ListenerStartupFailureTest {
 	@Test
 	void reqSocketIsNotAListenerType() {
 		assertStartupFails(OnClient.class, "OnClient.handle", "is a REQ socket, which is not a listener type",
-				socket("client", "REQ", "connect=inproc://startup-failure"));
+				socket("client", "type=REQ", "connect=inproc://startup-failure"));
 		assertStartupFails(OnClient.class, "OnClient.handle", "ZmqTemplate.request(...)",
-				socket("client", "REQ", "connect=inproc://startup-failure"));
+				socket("client", "type=REQ", "connect=inproc://startup-failure"));
 	}
 
 	@Test
 	void undeclaredSocketIsNamedWithWhereToDeclareIt() {
 		assertStartupFails(OnGhost.class, "OnGhost.handle", "No socket named 'ghost' is declared; declare it under zeromq.sockets.ghost",
-				socket("other", "PULL", "bind=inproc://startup-failure"));
+				socket("other", "type=PULL", "bind=inproc://startup-failure"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "PUB", "PUSH", "XPUB" })
 	void sendOnlySocketCannotListen(String type) {
 		assertStartupFails(OnOut.class, "OnOut.handle", "is a " + type + " socket, which only sends",
-				socket("out", type, "bind=inproc://startup-failure"));
+				socket("out", "type=" + type, "bind=inproc://startup-failure"));
 	}
 
 	@Test
 	void concurrencyOnSubIsRefused() {
 		assertStartupFails(ConcurrentSub.class, "ConcurrentSub.handle", "concurrency 2 on a SUB socket would not share work",
-				socket("updates", "SUB", "connect=inproc://startup-failure", "subscribe=news"));
+				socket("updates", "type=SUB", "connect=inproc://startup-failure", "subscribe=news"));
 	}
 
 	@Test
 	void oneIdentityForSeveralConnectingSocketsIsRefused() {
 		assertStartupFails(ConcurrentWorker.class, "ConcurrentWorker.handle", "identity 'worker' with concurrency 2",
-				socket("worker", "DEALER", "connect=inproc://startup-failure", "identity=worker"));
+				socket("worker", "type=DEALER", "connect=inproc://startup-failure", "identity=worker"));
 	}
 
 	@Test
 	void xsubWithoutSubscriptionsIsRefused() {
 		assertStartupFails(OnXsub.class, "OnXsub.handle", "XSUB socket with no 'subscribe' entries",
-				socket("feed", "XSUB", "connect=inproc://startup-failure"));
+				socket("feed", "type=XSUB", "connect=inproc://startup-failure"));
 	}
 
 	@Test
 	void sendToOnRepIsRefused() {
 		assertStartupFails(ForwardingRep.class, "ForwardingRep.handle", "@SendTo cannot take it",
-				socket("service", "REP", "bind=inproc://startup-failure"),
-				socket("results", "PUSH", "connect=inproc://startup-failure-results"));
+				socket("service", "type=REP", "bind=inproc://startup-failure"),
+				socket("results", "type=PUSH", "connect=inproc://startup-failure-results"));
 	}
 
 	@Test
 	void secondListenerOnOneSocketIsRefused() {
 		assertStartupFails(TwoOnOneSocket.class, "TwoOnOneSocket.", "socket 'jobs' already has a listener ('jobs')",
-				socket("jobs", "PULL", "bind=inproc://startup-failure"));
+				socket("jobs", "type=PULL", "bind=inproc://startup-failure"));
 	}
 
 	@Test
 	void unsupportedParametersAreNamed() {
-		String[] jobs = socket("jobs", "PULL", "bind=inproc://startup-failure");
+		String[] jobs = socket("jobs", "type=PULL", "bind=inproc://startup-failure");
 		assertStartupFails(PrimitivePayload.class, "PrimitivePayload.handle parameter 0 (int)",
 				"primitive parameters cannot hold a payload", jobs);
 		assertStartupFails(UnknownHeader.class, "UnknownHeader.handle parameter 0 (String)", "unknown header 'priority'", jobs);
@@ -77,7 +78,7 @@ class ListenerStartupFailureTest {
 	}
 
 	private static void assertStartupFails(Class<?> handlers, String method, String reason, String[]... sockets) {
-		var runner = ListenerContextRunner.create().withUserConfiguration(handlers);
+		var runner = ZmqApplication.runner().withUserConfiguration(handlers);
 		for (String[] declaration : sockets) {
 			runner = runner.withPropertyValues(declaration);
 		}

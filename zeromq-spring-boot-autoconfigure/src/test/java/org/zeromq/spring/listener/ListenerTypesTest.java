@@ -12,17 +12,19 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.zeromq.spring.listener.ListenerContextRunner.ANY_TCP;
-import static org.zeromq.spring.listener.ListenerContextRunner.WAIT;
-import static org.zeromq.spring.listener.ListenerContextRunner.endpoint;
-import static org.zeromq.spring.listener.ListenerContextRunner.socket;
-import static org.zeromq.spring.listener.PeerSockets.receive;
-import static org.zeromq.spring.listener.PeerSockets.receiveStrings;
-import static org.zeromq.spring.listener.PeerSockets.request;
-import static org.zeromq.spring.listener.PeerSockets.send;
+import static org.zeromq.spring.test.PeerFrames.receive;
+import static org.zeromq.spring.test.PeerFrames.receiveStrings;
+import static org.zeromq.spring.test.PeerFrames.request;
+import static org.zeromq.spring.test.PeerFrames.send;
+import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
+import static org.zeromq.spring.test.ZmqApplication.WAIT;
+import static org.zeromq.spring.test.ZmqApplication.endpoint;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * Every socket type a listener can take, against raw peers doing what the guide's clients,
@@ -30,13 +32,13 @@ import static org.zeromq.spring.listener.PeerSockets.send;
  */
 class ListenerTypesTest {
 
-	private final ApplicationContextRunner runner = ListenerContextRunner.create();
+	private final ApplicationContextRunner runner = ZmqApplication.runner();
 
 	@Test
 	void repRepliesWithTheReturnValueAndWithAnEmptyFrameForVoid() {
 		this.runner.withUserConfiguration(RepHandlers.class)
-			.withPropertyValues(socket("hello", "REP", "bind=" + ANY_TCP))
-			.withPropertyValues(socket("silent", "REP", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("hello", "type=REP", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("silent", "type=REP", "bind=" + ANY_TCP))
 			.run((context) -> {
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "hello"));
@@ -54,7 +56,7 @@ class ListenerTypesTest {
 	@Test
 	void routerSeesEachDealerIdentityAndRoutesEachReplyBack() {
 		this.runner.withUserConfiguration(RouterHandler.class)
-			.withPropertyValues(socket("router", "ROUTER", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("router", "type=ROUTER", "bind=" + ANY_TCP))
 			.run((context) -> {
 				String endpoint = endpoint(context, "router");
 				try (PeerSockets peers = new PeerSockets()) {
@@ -72,7 +74,7 @@ class ListenerTypesTest {
 	@Test
 	void routerPutsTheRequestEnvelopeBackInFrontOfTheReply() {
 		this.runner.withUserConfiguration(RouterHandler.class)
-			.withPropertyValues(socket("router", "ROUTER", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("router", "type=ROUTER", "bind=" + ANY_TCP))
 			.run((context) -> {
 				String endpoint = endpoint(context, "router");
 				try (PeerSockets peers = new PeerSockets()) {
@@ -89,7 +91,7 @@ class ListenerTypesTest {
 	@Test
 	void pullReceivesWhatPushSendsInOrder() {
 		this.runner.withUserConfiguration(PullHandler.class)
-			.withPropertyValues(socket("tasks", "PULL", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("tasks", "type=PULL", "bind=" + ANY_TCP))
 			.run((context) -> {
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "tasks"));
@@ -103,8 +105,8 @@ class ListenerTypesTest {
 	@Test
 	void subReadsTheTopicOfAnEnvelopeOrTakesASingleFrameAsPayloadFilteredByPrefix() {
 		this.runner.withUserConfiguration(SubHandlers.class)
-			.withPropertyValues(socket("weather", "SUB", "bind=" + ANY_TCP, "subscribe=weather."))
-			.withPropertyValues(socket("zips", "SUB", "bind=" + ANY_TCP, "subscribe=10001"))
+			.withPropertyValues(socket("weather", "type=SUB", "bind=" + ANY_TCP, "subscribe=weather."))
+			.withPropertyValues(socket("zips", "type=SUB", "bind=" + ANY_TCP, "subscribe=10001"))
 			.run((context) -> {
 				SubHandlers handlers = context.getBean(SubHandlers.class);
 				try (PeerSockets peers = new PeerSockets()) {
@@ -133,7 +135,7 @@ class ListenerTypesTest {
 	@Test
 	void xsubSendsItsSubscriptionsAndReadsEnvelopes() {
 		this.runner.withUserConfiguration(XsubHandler.class)
-			.withPropertyValues(socket("alerts", "XSUB", "bind=" + ANY_TCP, "subscribe=alert."))
+			.withPropertyValues(socket("alerts", "type=XSUB", "bind=" + ANY_TCP, "subscribe=alert."))
 			.run((context) -> {
 				XsubHandler handler = context.getBean(XsubHandler.class);
 				try (PeerSockets peers = new PeerSockets()) {
@@ -153,8 +155,8 @@ class ListenerTypesTest {
 	@Test
 	void pairListenerAnswersItsPeerOverInproc() {
 		this.runner.withUserConfiguration(PairHandler.class)
-			.withPropertyValues(socket("pair-server", "PAIR", "bind=inproc://listener-types-pair"))
-			.withPropertyValues(socket("pair-client", "PAIR", "connect=inproc://listener-types-pair"))
+			.withPropertyValues(socket("pair-server", "type=PAIR", "bind=inproc://listener-types-pair"))
+			.withPropertyValues(socket("pair-client", "type=PAIR", "connect=inproc://listener-types-pair"))
 			.run((context) -> {
 				String reply = context.getBean(ZmqSocketRegistry.class).socket("pair-client").execute((pair) -> {
 					pair.setReceiveTimeOut((int) WAIT.toMillis());
@@ -168,7 +170,7 @@ class ListenerTypesTest {
 	@Test
 	void dealerListenerAnswersARouterPeerBehindTheEnvelopeItReceived() {
 		this.runner.withUserConfiguration(DealerHandler.class)
-			.withPropertyValues(socket("worker", "DEALER", "bind=" + ANY_TCP, "identity=worker-1"))
+			.withPropertyValues(socket("worker", "type=DEALER", "bind=" + ANY_TCP, "identity=worker-1"))
 			.run((context) -> {
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket router = peers.connect(SocketType.ROUTER, endpoint(context, "worker"));

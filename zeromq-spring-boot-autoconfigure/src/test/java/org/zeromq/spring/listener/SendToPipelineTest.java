@@ -6,9 +6,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.zeromq.spring.template.ZmqTemplate;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zeromq.spring.listener.ListenerContextRunner.socket;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * The guide's pipeline (taskvent, taskwork, tasksink) with no socket code: the ventilator is a
@@ -21,12 +22,12 @@ class SendToPipelineTest {
 
 	@Test
 	void everyTaskOfTheVentilatorReachesTheSinkThroughTheWorkers() {
-		ListenerContextRunner.create()
+		ZmqApplication.runner()
 			.withUserConfiguration(Worker.class, Sink.class)
-			.withPropertyValues(socket("ventilator", "PUSH", "bind=inproc://pipeline-tasks"))
-			.withPropertyValues(socket("tasks", "PULL", "connect=inproc://pipeline-tasks"))
-			.withPropertyValues(socket("results", "PUSH", "connect=inproc://pipeline-results"))
-			.withPropertyValues(socket("sink", "PULL", "bind=inproc://pipeline-results"))
+			.withPropertyValues(socket("ventilator", "type=PUSH", "bind=inproc://pipeline-tasks"))
+			.withPropertyValues(socket("tasks", "type=PULL", "connect=inproc://pipeline-tasks"))
+			.withPropertyValues(socket("results", "type=PUSH", "connect=inproc://pipeline-results"))
+			.withPropertyValues(socket("sink", "type=PULL", "bind=inproc://pipeline-results"))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				List<String> tasks = IntStream.range(0, TASKS).mapToObj((i) -> "task-" + i).toList();

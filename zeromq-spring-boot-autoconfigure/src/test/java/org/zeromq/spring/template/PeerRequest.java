@@ -3,6 +3,8 @@ package org.zeromq.spring.template;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.zeromq.spring.test.PeerFrames;
+
 /**
  * A request as a REP or ROUTER peer reads it: the routing envelope (everything up to and
  * including the first empty frame, which a REP has already stripped) and the body. Echoing the
@@ -24,12 +26,12 @@ record PeerRequest(List<byte[]> envelope, List<byte[]> body) {
 
 	/** The last body frame as UTF-8: the payload the template sent. */
 	String text() {
-		return Frames.text(this.body).get(this.body.size() - 1);
+		return PeerFrames.text(this.body).get(this.body.size() - 1);
 	}
 
 	List<byte[]> reply(String text) {
 		List<byte[]> reply = new ArrayList<>(this.envelope);
-		reply.add(Frames.utf8(text));
+		reply.add(PeerFrames.utf8(text));
 		return reply;
 	}
 

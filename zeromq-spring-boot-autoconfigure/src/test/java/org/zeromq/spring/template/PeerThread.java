@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.test.PeerFrames;
 
 /**
  * A raw REP or ROUTER peer served by a thread of its own, as a real server would be: the thread
@@ -75,10 +76,10 @@ final class PeerThread implements AutoCloseable {
 			this.endpoint.complete(socket.getLastEndpoint());
 			long deadline = System.nanoTime() + MAX_LIFETIME.toNanos();
 			while (this.running && System.nanoTime() - deadline < 0) {
-				List<byte[]> frames = Frames.receiveWithinTimeout(socket);
+				List<byte[]> frames = PeerFrames.receiveWithinTimeout(socket);
 				if (frames != null) {
 					this.requests.add(frames);
-					this.responder.respond(PeerRequest.of(frames)).forEach((reply) -> Frames.send(socket, reply));
+					this.responder.respond(PeerRequest.of(frames)).forEach((reply) -> PeerFrames.send(socket, reply));
 				}
 			}
 		}

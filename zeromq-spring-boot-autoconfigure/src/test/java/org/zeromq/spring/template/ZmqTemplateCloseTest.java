@@ -1,7 +1,6 @@
 package org.zeromq.spring.template;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,12 +14,16 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.spring.core.ZmqException;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * What closing the application does to {@link ZmqTemplate}: requests still waiting for a reply
@@ -33,19 +36,21 @@ class ZmqTemplateCloseTest {
 	private static final Duration LONG_TIMEOUT = Duration.ofMinutes(5);
 
 	@AutoClose
-	private final RawPeers peers = new RawPeers();
+	private final PeerSockets peers = new PeerSockets();
+
+	private final ApplicationContextRunner runner = ZmqApplication.runnerWithJackson();
 
 	@Test
 	void pendingAsyncRequestsFailWhenTheApplicationCloses() throws Exception {
 		Queue<CompletableFuture<String>> pending = new ConcurrentLinkedQueue<>();
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER, Responder.silent())) {
-			TemplateApplication.runnerWith("client", "DEALER", "connect=" + server.endpoint())
+			this.runner.withPropertyValues(socket("client", "type=DEALER", "connect=" + server.endpoint()))
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					for (int i = 0; i < 10; i++) {
 						pending.add(template.requestAsync("client", "request " + i, LONG_TIMEOUT, String.class));
 					}
-					await().atMost(RawPeers.CONNECTION_BOUND).until(() -> server.requests().size() == 10);
+					await().atMost(PeerSockets.TIMEOUT).until(() -> server.requests().size() == 10);
 				});
 		}
 		assertThat(pending).hasSize(10).allSatisfy((reply) -> assertThat(reply).failsWithin(Duration.ofSeconds(5))
@@ -59,7 +64,7 @@ class ZmqTemplateCloseTest {
 	@ValueSource(strings = { "PUSH", "DEALER" })
 	void sendAfterTheApplicationClosedFailsClearly(String type) {
 		AtomicReference<ZmqTemplate> closedTemplate = new AtomicReference<>();
-		TemplateApplication.runnerWith("out", type, "bind=tcp://127.0.0.1:*")
+		this.runner.withPropertyValues(socket("out", "type=" + type, "bind=tcp://127.0.0.1:*"))
 			.run((context) -> closedTemplate.set(context.getBean(ZmqTemplate.class)));
 		assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> closedTemplate.get().send("out", "too late"))
 			.withMessageContaining("ZmqTemplate is closed")
@@ -69,7 +74,7 @@ class ZmqTemplateCloseTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "PUSH", "DEALER" })
 	void closedTemplateRefusesSendsEvenWhileItsSocketsAreStillOpen(String type) {
-		TemplateApplication.runnerWith("out", type, "bind=tcp://127.0.0.1:*")
+		this.runner.withPropertyValues(socket("out", "type=" + type, "bind=tcp://127.0.0.1:*"))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				template.close();
@@ -81,7 +86,7 @@ class ZmqTemplateCloseTest {
 	@Test
 	void requestAsyncAfterTheApplicationClosedFailsClearly() {
 		AtomicReference<ZmqTemplate> closedTemplate = new AtomicReference<>();
-		TemplateApplication.runnerWith("client", "DEALER", "bind=tcp://127.0.0.1:*")
+		this.runner.withPropertyValues(socket("client", "type=DEALER", "bind=tcp://127.0.0.1:*"))
 			.run((context) -> closedTemplate.set(context.getBean(ZmqTemplate.class)));
 		assertThatExceptionOfType(ZmqException.class)
 			.isThrownBy(() -> closedTemplate.get().requestAsync("client", "too late", LONG_TIMEOUT, String.class))
@@ -94,14 +99,14 @@ class ZmqTemplateCloseTest {
 		Queue<CompletableFuture<String>> requests = new ConcurrentLinkedQueue<>();
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER, Responder.answering())) {
-			TemplateApplication.runnerWith("client", "DEALER", "connect=" + server.endpoint())
+			this.runner.withPropertyValues(socket("client", "type=DEALER", "connect=" + server.endpoint()))
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					for (int t = 0; t < threads; t++) {
 						executor.execute(() -> requestUntilRefused(template, requests));
 					}
 					// Let the requesters get going; the context closes under them when this returns.
-					await().atMost(RawPeers.CONNECTION_BOUND).until(() -> requests.size() >= 500);
+					await().atMost(PeerSockets.TIMEOUT).until(() -> requests.size() >= 500);
 				});
 			executor.shutdown();
 			assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();

@@ -10,10 +10,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.test.PeerFrames;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * Many threads sending through one {@link ZmqTemplate} on one socket: ZeroMQ sockets are not
@@ -28,21 +33,23 @@ class ZmqTemplateConcurrencyTest {
 	private static final int MESSAGES_PER_THREAD = 2000;
 
 	@AutoClose
-	private final RawPeers peers = new RawPeers();
+	private final PeerSockets peers = new PeerSockets();
+
+	private final ApplicationContextRunner runner = ZmqApplication.runnerWithJackson();
 
 	@Test
 	void everyMessageOfEveryThreadArrivesWholeAndInThatThreadsOrder() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		TemplateApplication.runnerWith("out", "PUSH", "connect=" + RawPeers.endpoint(pull))
+		this.runner.withPropertyValues(socket("out", "type=PUSH", "connect=" + pull.getLastEndpoint()))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				// The connection is up once one message went through; the senders then never wait on it.
 				template.send("out", "warm-up");
-				assertThat(Frames.text(Frames.receive(pull))).containsExactly("warm-up");
+				assertThat(PeerFrames.receiveStrings(pull)).containsExactly("warm-up");
 				List<Future<?>> senders = startSenders(template);
 				int[] nextSequence = new int[THREADS];
 				for (int received = 0; received < THREADS * MESSAGES_PER_THREAD; received++) {
-					List<String> message = Frames.text(Frames.receive(pull));
+					List<String> message = PeerFrames.receiveStrings(pull);
 					assertThat(message).hasSize(2);
 					int thread = Integer.parseInt(message.get(0).substring("thread-".length()));
 					assertThat(message.get(1)).isEqualTo(message.get(0) + ":" + nextSequence[thread]);
@@ -52,7 +59,7 @@ class ZmqTemplateConcurrencyTest {
 					sender.get(10, TimeUnit.SECONDS);
 				}
 				assertThat(nextSequence).containsOnly(MESSAGES_PER_THREAD);
-				assertThat(Frames.receiveNow(pull)).isNull();
+				assertThat(PeerFrames.receiveNow(pull)).isNull();
 			});
 	}
 

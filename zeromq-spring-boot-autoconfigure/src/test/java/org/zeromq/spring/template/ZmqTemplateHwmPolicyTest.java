@@ -11,9 +11,13 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqSendException;
 import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.test.PeerFrames;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * What a send does when the socket cannot take the message (no peer, or the high-water mark
@@ -25,6 +29,8 @@ class ZmqTemplateHwmPolicyTest {
 
 	/** What "at once" means: well under the send-timeout, which a wrongly blocking send would wait out. */
 	private static final Duration AT_ONCE = Duration.ofSeconds(2);
+
+	private final ApplicationContextRunner runner = ZmqApplication.runnerWithJackson();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "PUSH", "DEALER" })
@@ -68,9 +74,11 @@ class ZmqTemplateHwmPolicyTest {
 
 	@Test
 	void dropPolicyDropsOnceAPeerThatDoesNotReadHasFilledTheQueue() {
-		TemplateApplication.runnerWith("out", "PUSH", "bind=inproc://template-hwm", "hwm-policy=drop", "send-hwm=5")
+		this.runner
+			.withPropertyValues(socket("out", "type=PUSH", "bind=inproc://template-hwm", "hwm-policy=drop", "send-hwm=5"))
 			.run((context) -> {
-				try (ZMQ.Socket idle = RawPeers.create(context.getBean(ZContext.class), SocketType.PULL)) {
+				try (PeerSockets local = PeerSockets.on(context.getBean(ZContext.class))) {
+					ZMQ.Socket idle = local.create(SocketType.PULL);
 					idle.setRcvHWM(5);
 					idle.connect("inproc://template-hwm");
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
@@ -82,15 +90,15 @@ class ZmqTemplateHwmPolicyTest {
 					assertThat(queued).isBetween(5, 20);
 					assertThat(template.send("out", "one more")).isFalse();
 					assertThat(context.getBean(ZmqSocketRegistry.class).socket("out").droppedCount()).isEqualTo(2);
-					assertThat(Frames.text(Frames.receive(idle))).containsExactly("message 0");
+					assertThat(PeerFrames.receiveStrings(idle)).containsExactly("message 0");
 				}
 			});
 	}
 
 	/** A socket "out" of this type, bound where nobody connects. */
-	private static ApplicationContextRunner unconnected(String type, String hwmPolicy, String sendTimeout) {
-		return TemplateApplication.runnerWith("out", type, "bind=tcp://127.0.0.1:*", "hwm-policy=" + hwmPolicy,
-				"send-timeout=" + sendTimeout);
+	private ApplicationContextRunner unconnected(String type, String hwmPolicy, String sendTimeout) {
+		return this.runner.withPropertyValues(socket("out", "type=" + type, "bind=tcp://127.0.0.1:*",
+				"hwm-policy=" + hwmPolicy, "send-timeout=" + sendTimeout));
 	}
 
 }

@@ -10,12 +10,17 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.test.PeerFrames;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * How payloads become frames and frames become replies, checked byte for byte at a raw peer:
@@ -24,10 +29,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ZmqTemplatePayloadConversionTest {
 
-	private static final Duration REPLY_TIMEOUT = RawPeers.CONNECTION_BOUND;
+	private static final Duration REPLY_TIMEOUT = PeerSockets.TIMEOUT;
 
 	@AutoClose
-	private final RawPeers peers = new RawPeers();
+	private final PeerSockets peers = new PeerSockets();
+
+	private final ApplicationContextRunner runner = ZmqApplication.runnerWithJackson();
 
 	@Test
 	void bytesTravelAsTheyAre() {
@@ -56,11 +63,11 @@ class ZmqTemplatePayloadConversionTest {
 			template.send("out", "weather", new Weather("10001", 21));
 			template.sendMultipart("out", List.of(new byte[] { 1 }, "two", new Weather("10002", -3)));
 		});
-		assertThat(Frames.text(messages.get(0))).containsExactly("weather",
+		assertThat(PeerFrames.text(messages.get(0))).containsExactly("weather",
 				"{\"zipCode\":\"10001\",\"temperatureCelsius\":21}");
 		List<byte[]> multipart = messages.get(1);
 		assertThat(multipart.get(0)).containsExactly(1);
-		assertThat(Frames.text(multipart.subList(1, 3))).containsExactly("two",
+		assertThat(PeerFrames.text(multipart.subList(1, 3))).containsExactly("two",
 				"{\"zipCode\":\"10002\",\"temperatureCelsius\":-3}");
 	}
 
@@ -82,7 +89,7 @@ class ZmqTemplatePayloadConversionTest {
 	private Weather requestWeather(String type, String reply) throws Exception {
 		AtomicReference<Weather> weather = new AtomicReference<>();
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP, Responder.answeringWith(reply))) {
-			TemplateApplication.runnerWith("client", type, "connect=" + server.endpoint())
+			this.runner.withPropertyValues(socket("client", "type=" + type, "connect=" + server.endpoint()))
 				.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
 				.run((context) -> weather
 					.set(context.getBean(ZmqTemplate.class).request("client", "10001", REPLY_TIMEOUT, Weather.class)));
@@ -98,13 +105,13 @@ class ZmqTemplatePayloadConversionTest {
 	private List<List<byte[]>> sentMessages(int count, TemplateAction sends, String... properties) {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
 		List<List<byte[]>> received = new ArrayList<>(count);
-		TemplateApplication.runner()
+		this.runner
 			.withPropertyValues(properties)
-			.withPropertyValues(TemplateApplication.socket("out", "PUSH", "connect=" + RawPeers.endpoint(pull)))
+			.withPropertyValues(socket("out", "type=PUSH", "connect=" + pull.getLastEndpoint()))
 			.run((context) -> {
 				sends.run(context.getBean(ZmqTemplate.class));
 				for (int i = 0; i < count; i++) {
-					received.add(Frames.receive(pull));
+					received.add(PeerFrames.receive(pull));
 				}
 			});
 		return received;

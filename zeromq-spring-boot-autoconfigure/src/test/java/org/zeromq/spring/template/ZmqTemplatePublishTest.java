@@ -6,14 +6,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.support.MessageBuilder;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.test.PeerFrames;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * Publishing through {@link ZmqTemplate} to a raw SUB: single frames, and {@code [topic][payload]}
@@ -30,13 +35,15 @@ class ZmqTemplatePublishTest {
 	private static final String END = "end";
 
 	@AutoClose
-	private final RawPeers peers = new RawPeers();
+	private final PeerSockets peers = new PeerSockets();
+
+	private final ApplicationContextRunner runner = ZmqApplication.runnerWithJackson();
 
 	@Test
 	void pubSendsOneFrameToEverySubscriber() {
 		withSubscriberTo("", (template, sub) -> {
 			assertThat(template.send("weather", "headline")).isTrue();
-			assertThat(Frames.text(receiveAfterWarmUps(sub))).containsExactly("headline");
+			assertThat(PeerFrames.text(receiveAfterWarmUps(sub))).containsExactly("headline");
 		});
 	}
 
@@ -50,8 +57,8 @@ class ZmqTemplatePublishTest {
 			// PUB/SUB keeps order per publisher: once END is in, nothing sent before it can follow.
 			template.send("weather", "10001", END);
 			List<List<String>> received = new ArrayList<>();
-			for (List<String> message = Frames.text(receiveAfterWarmUps(sub)); !message.get(1).equals(END)
-					&& received.size() <= 20; message = Frames.text(Frames.receive(sub))) {
+			for (List<String> message = PeerFrames.text(receiveAfterWarmUps(sub)); !message.get(1).equals(END)
+					&& received.size() <= 20; message = PeerFrames.receiveStrings(sub)) {
 				received.add(message);
 			}
 			assertThat(received).hasSize(10)
@@ -67,7 +74,7 @@ class ZmqTemplatePublishTest {
 		withSubscriberTo("10001", (template, sub) -> {
 			template.send("weather", MessageBuilder.withPayload("hidden").setHeader(ZmqHeaders.TOPIC, "10002").build());
 			template.send("weather", MessageBuilder.withPayload("shown").setHeader(ZmqHeaders.TOPIC, "10001").build());
-			assertThat(Frames.text(receiveAfterWarmUps(sub))).containsExactly("10001", "shown");
+			assertThat(PeerFrames.text(receiveAfterWarmUps(sub))).containsExactly("10001", "shown");
 		});
 	}
 
@@ -76,14 +83,14 @@ class ZmqTemplatePublishTest {
 	 * that has already received a warm-up envelope, so its subscription is known to the PUB.
 	 */
 	private void withSubscriberTo(String topic, PublishCheck check) {
-		TemplateApplication.runnerWith("weather", "PUB", "bind=tcp://127.0.0.1:*").run((context) -> {
+		this.runner.withPropertyValues(socket("weather", "type=PUB", "bind=tcp://127.0.0.1:*")).run((context) -> {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);
 			ZMQ.Socket sub = this.peers.connect(SocketType.SUB,
 					context.getBean(ZmqSocketRegistry.class).endpoint("weather"));
-			sub.subscribe(Frames.utf8(topic));
-			await().atMost(RawPeers.CONNECTION_BOUND).pollInterval(Duration.ofMillis(20)).until(() -> {
+			sub.subscribe(PeerFrames.utf8(topic));
+			await().atMost(PeerSockets.TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> {
 				template.send("weather", topic, WARM_UP);
-				return Frames.receiveNow(sub) != null;
+				return PeerFrames.receiveNow(sub) != null;
 			});
 			check.accept(template, sub);
 		});
@@ -91,8 +98,8 @@ class ZmqTemplatePublishTest {
 
 	private static List<byte[]> receiveAfterWarmUps(ZMQ.Socket sub) {
 		for (int skipped = 0; skipped < 10_000; skipped++) {
-			List<byte[]> message = Frames.receive(sub);
-			if (!Frames.text(message).contains(WARM_UP)) {
+			List<byte[]> message = PeerFrames.receive(sub);
+			if (!PeerFrames.text(message).contains(WARM_UP)) {
 				return message;
 			}
 		}

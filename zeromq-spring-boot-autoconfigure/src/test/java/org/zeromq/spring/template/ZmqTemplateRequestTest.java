@@ -8,10 +8,15 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
+import org.zeromq.spring.test.PeerFrames;
+import org.zeromq.spring.test.PeerSockets;
+import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * Synchronous request/reply through {@link ZmqTemplate} on REQ and DEALER sockets against raw
@@ -26,17 +31,19 @@ class ZmqTemplateRequestTest {
 	private static final Duration TIMEOUT_BOUND = Duration.ofSeconds(5);
 
 	@AutoClose
-	private final RawPeers peers = new RawPeers();
+	private final PeerSockets peers = new PeerSockets();
+
+	private final ApplicationContextRunner runner = ZmqApplication.runnerWithJackson();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "REQ", "DEALER" })
 	void requestGetsTheReplyOfARepServer(String type) throws Exception {
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.REP, Responder.answering())) {
-			TemplateApplication.runnerWith("client", type, "connect=" + server.endpoint())
+			this.runner.withPropertyValues(socket("client", "type=" + type, "connect=" + server.endpoint()))
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					for (int i = 0; i < 5; i++) {
-						assertThat(template.request("client", "hello " + i, RawPeers.CONNECTION_BOUND, String.class))
+						assertThat(template.request("client", "hello " + i, PeerSockets.TIMEOUT, String.class))
 							.isEqualTo("reply:hello " + i);
 					}
 				});
@@ -46,24 +53,24 @@ class ZmqTemplateRequestTest {
 	@Test
 	void dealerRequestCarriesACorrelationEnvelopeThatTheServerEchoes() throws Exception {
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER, Responder.answering())) {
-			TemplateApplication.runnerWith("client", "DEALER", "connect=" + server.endpoint(),
-						"identity=client-1")
+			this.runner.withPropertyValues(socket("client", "type=DEALER", "connect=" + server.endpoint(),
+						"identity=client-1"))
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
-					assertThat(template.request("client", "first", RawPeers.CONNECTION_BOUND, String.class))
+					assertThat(template.request("client", "first", PeerSockets.TIMEOUT, String.class))
 						.isEqualTo("reply:first");
-					assertThat(template.request("client", "second", RawPeers.CONNECTION_BOUND, String.class))
+					assertThat(template.request("client", "second", PeerSockets.TIMEOUT, String.class))
 						.isEqualTo("reply:second");
 				});
 			List<List<byte[]>> requests = server.requests();
 			assertThat(requests).hasSize(2).allSatisfy((frames) -> {
 				assertThat(frames).hasSize(4);
-				assertThat(frames.get(0)).isEqualTo(Frames.utf8("client-1"));
+				assertThat(frames.get(0)).isEqualTo(PeerFrames.utf8("client-1"));
 				assertThat(frames.get(1)).as("correlation id").hasSize(Long.BYTES);
 				assertThat(frames.get(2)).as("delimiter").isEmpty();
 			});
 			assertThat(requests.get(0).get(1)).isNotEqualTo(requests.get(1).get(1));
-			assertThat(Frames.text(requests.get(0)).get(3)).isEqualTo("first");
+			assertThat(PeerFrames.text(requests.get(0)).get(3)).isEqualTo("first");
 		}
 	}
 
@@ -86,7 +93,7 @@ class ZmqTemplateRequestTest {
 
 	@Test
 	void requestOnASocketThatCannotRequestFailsNamingTheTypesThatCan() {
-		TemplateApplication.runnerWith("out", "PUSH", "bind=tcp://127.0.0.1:*")
+		this.runner.withPropertyValues(socket("out", "type=PUSH", "bind=tcp://127.0.0.1:*"))
 			.run((context) -> assertThatExceptionOfType(org.zeromq.spring.core.ZmqException.class)
 				.isThrownBy(() -> context.getBean(ZmqTemplate.class).request("out", "x", TIMEOUT, String.class))
 				.withMessageContaining("[REQ, DEALER]")
@@ -100,9 +107,9 @@ class ZmqTemplateRequestTest {
 	private void assertTimeoutThenRecovery(String type, String... settings) throws Exception {
 		try (PeerThread server = PeerThread.start(this.peers.context(), SocketType.ROUTER,
 				Responder.holding("slow", "release"))) {
-			List<String> declaration = new ArrayList<>(List.of(settings));
-			declaration.add("connect=" + server.endpoint());
-			TemplateApplication.runnerWith("client", type, declaration.toArray(String[]::new)).run((context) -> {
+			List<String> declaration = new ArrayList<>(List.of("type=" + type, "connect=" + server.endpoint()));
+			declaration.addAll(List.of(settings));
+			this.runner.withPropertyValues(socket("client", declaration.toArray(String[]::new))).run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				long start = System.nanoTime();
 				assertThatExceptionOfType(ZmqRequestTimeoutException.class)
@@ -110,9 +117,9 @@ class ZmqTemplateRequestTest {
 					.withMessageContaining("'client'")
 					.withMessageContaining("300 ms");
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT.minusMillis(50), TIMEOUT_BOUND);
-				assertThat(template.request("client", "release", RawPeers.CONNECTION_BOUND, String.class))
+				assertThat(template.request("client", "release", PeerSockets.TIMEOUT, String.class))
 					.isEqualTo("reply:release");
-				assertThat(template.request("client", "after", RawPeers.CONNECTION_BOUND, String.class))
+				assertThat(template.request("client", "after", PeerSockets.TIMEOUT, String.class))
 					.isEqualTo("reply:after");
 			});
 		}

@@ -1,49 +1,69 @@
-package org.zeromq.spring.autoconfigure;
+package org.zeromq.spring.test;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.zeromq.ZMQ;
-import org.zeromq.spring.core.PeerSockets;
+import org.springframework.context.ApplicationContext;
+import org.zeromq.spring.autoconfigure.ZmqAutoConfiguration;
+import org.zeromq.spring.autoconfigure.ZmqProperties;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 
 /**
- * An application with the ZeroMQ auto-configuration, as tests build it: sockets are declared
- * with the same properties a user writes under {@code zeromq.sockets}.
+ * An application with the ZeroMQ auto-configuration, as tests build it: each test adds its
+ * handler beans and declares its sockets with the same properties a user writes under
+ * {@code zeromq.sockets}.
  */
-final class ZmqApplication {
+public final class ZmqApplication {
+
+	/** Loopback with a port the system picks; tests read the real one back from the registry. */
+	public static final String ANY_TCP = "tcp://127.0.0.1:*";
+
+	/** How long a test waits for something that should happen; a failing test fails within it. */
+	public static final Duration WAIT = Duration.ofSeconds(10);
 
 	/** The receive-timeout setting for declared sockets a test receives on, as patient as the peers. */
-	static final String RECEIVE_TIMEOUT = "receive-timeout=" + PeerSockets.RECEIVE_TIMEOUT.toMillis() + "ms";
+	public static final String RECEIVE_TIMEOUT = "receive-timeout=" + PeerSockets.TIMEOUT.toMillis() + "ms";
 
 	private ZmqApplication() {
 	}
 
-	static ApplicationContextRunner runner() {
+	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
+	}
+
+	/** The application with Boot's Jackson, so that JSON goes through Boot's {@code JsonMapper} and {@code spring.jackson.*} applies. */
+	public static ApplicationContextRunner runnerWithJackson() {
+		return runner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class));
 	}
 
 	/**
 	 * Properties declaring one socket: {@code socket("out", "type=PUSH", "bind=tcp://127.0.0.1:*")}
 	 * is {@code zeromq.sockets.out.type=PUSH} and {@code zeromq.sockets.out.bind=tcp://127.0.0.1:*}.
 	 */
-	static String[] socket(String name, String... settings) {
+	public static String[] socket(String name, String... settings) {
 		return Arrays.stream(settings).map((setting) -> property(name, setting)).toArray(String[]::new);
 	}
 
 	/** The full name of a socket's property, as messages must name it. */
-	static String property(String socket, String option) {
+	public static String property(String socket, String option) {
 		return ZmqProperties.SOCKETS_PREFIX + "." + socket + "." + option;
 	}
 
-	static ZmqSocketRegistry registry(AssertableApplicationContext context) {
+	public static ZmqSocketRegistry registry(ApplicationContext context) {
 		return context.getBean(ZmqSocketRegistry.class);
 	}
 
+	/** Where a declared socket bound, as resolved: {@code tcp://127.0.0.1:*} reads back with its port. */
+	public static String endpoint(ApplicationContext context, String socket) {
+		return registry(context).endpoint(socket);
+	}
+
 	/** The exception of the given type in the chain of causes of the context's startup failure. */
-	static <T extends Throwable> T startupFailure(AssertableApplicationContext context, Class<T> type) {
+	public static <T extends Throwable> T startupFailure(AssertableApplicationContext context, Class<T> type) {
 		Throwable failure = context.getStartupFailure();
 		if (failure == null) {
 			throw new AssertionError("the application started, but was expected to fail with " + type.getSimpleName());
@@ -60,7 +80,7 @@ final class ZmqApplication {
 	 * Receives one frame as text on a declared socket, which must declare a receive-timeout so
 	 * that a missing message fails the test instead of hanging it.
 	 */
-	static String receive(AssertableApplicationContext context, String socket) {
+	public static String receive(ApplicationContext context, String socket) {
 		String received = registry(context).socket(socket).execute((zmq) -> {
 			if (zmq.getReceiveTimeOut() < 0) {
 				throw new AssertionError("declare a receive-timeout on socket '" + socket + "' before receiving on it");

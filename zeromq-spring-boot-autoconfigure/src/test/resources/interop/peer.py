@@ -22,12 +22,12 @@ SCRIPT = os.path.basename(sys.argv[0])
 
 
 def arguments(usage, *counts):
-    """The command-line arguments, or None (after printing the usage line) when there are not
-    one of counts of them."""
+    """The command-line arguments; with a number of them not in counts, exits with USAGE after
+    printing the usage line."""
     args = sys.argv[1:]
     if len(args) not in counts:
         print(f"usage: {SCRIPT} {usage}", file=sys.stderr)
-        return None
+        sys.exit(USAGE)
     return args
 
 

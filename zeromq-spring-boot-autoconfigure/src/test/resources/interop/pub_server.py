@@ -72,8 +72,6 @@ def wait_for(stdin, word, tick=None, tick_s=0.02):
 
 def main():
     args = peer.arguments("<topic> <count> [<warm-up topic>]", 2, 3)
-    if args is None:
-        return peer.USAGE
     topic, count = args[0].encode("utf-8"), int(args[1])
     warmup = args[2].encode("utf-8") if len(args) == 3 else None
     noise = not NOISE_TOPIC.startswith(topic)

@@ -15,8 +15,6 @@ import peer
 
 def main():
     args = peer.arguments("<endpoint>|bind <count>", 2)
-    if args is None:
-        return peer.USAGE
     target, count = args[0], int(args[1])
 
     with peer.socket(zmq.PULL, linger_ms=0) as sock:

@@ -16,8 +16,6 @@ SEND_TIMEOUT_MS = 30000
 
 def main():
     args = peer.arguments("<endpoint> <count>", 2)
-    if args is None:
-        return peer.USAGE
     endpoint, count = args[0], int(args[1])
 
     # We exit right after queuing: linger lets ctx.term() wait (bounded) until the puller has them.

@@ -18,8 +18,6 @@ def echo(frames):
 
 def main():
     args = peer.arguments("<count>", 1)
-    if args is None:
-        return peer.USAGE
     count = int(args[0])
 
     # Long enough for the final reply to leave before ctx.term(), short enough to stay bounded.

@@ -16,8 +16,6 @@ REPLY_TIMEOUT_MS = 5000
 
 def main():
     args = peer.arguments("<endpoint> <count>", 2)
-    if args is None:
-        return peer.USAGE
     endpoint, count = args[0], int(args[1])
 
     # Every request is answered before we close, so nothing is worth lingering for;

@@ -15,8 +15,6 @@ import peer
 
 def main():
     args = peer.arguments("<endpoint> <topic> <count>", 3)
-    if args is None:
-        return peer.USAGE
     endpoint, topic, count = args[0], args[1].encode("utf-8"), int(args[2])
 
     with peer.socket(zmq.SUB, linger_ms=0) as sock:

@@ -42,6 +42,8 @@ class ListenerConcurrencyTest {
 
 	private static final Duration WORK = Duration.ofMillis(50);
 
+	private static final List<String> JOBS = IntStream.range(0, 30).mapToObj((i) -> "job-" + i).toList();
+
 	private final ApplicationContextRunner runner = ZmqApplication.runner();
 
 	@Test
@@ -111,12 +113,9 @@ class ListenerConcurrencyTest {
 			.withPropertyValues(socket("jobs", "type=PULL", "connect=inproc://concurrency-feed"))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
-				List<String> jobs = IntStream.range(0, 30).mapToObj((i) -> "job-" + i).toList();
-				jobs.forEach((job) -> template.send("feed", job));
-				JobWorkers workers = context.getBean(JobWorkers.class);
-				assertThat(workers.jobs.awaitCount(30)).containsExactlyInAnyOrderElementsOf(jobs);
+				JOBS.forEach((job) -> template.send("feed", job));
 				// The PUSH deals jobs round-robin to the three connected sockets.
-				assertThat(workers.jobs.threadNames()).isEqualTo(Set.of("zmq-listener-jobs-1", "zmq-listener-jobs-2", "zmq-listener-jobs-3"));
+				assertEveryJobHandledOnThreeThreads(context.getBean(JobWorkers.class));
 			});
 	}
 
@@ -125,15 +124,17 @@ class ListenerConcurrencyTest {
 		this.runner.withUserConfiguration(JobWorkers.class)
 			.withPropertyValues(socket("jobs", "type=PULL", "bind=" + ANY_TCP))
 			.run((context) -> {
-				List<String> jobs = IntStream.range(0, 30).mapToObj((i) -> "job-" + i).toList();
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "jobs"));
-					jobs.forEach((job) -> send(push, job));
-					JobWorkers workers = context.getBean(JobWorkers.class);
-					assertThat(workers.jobs.awaitCount(30)).containsExactlyInAnyOrderElementsOf(jobs);
-					assertThat(workers.jobs.threadNames()).isEqualTo(Set.of("zmq-listener-jobs-1", "zmq-listener-jobs-2", "zmq-listener-jobs-3"));
+					JOBS.forEach((job) -> send(push, job));
+					assertEveryJobHandledOnThreeThreads(context.getBean(JobWorkers.class));
 				}
 			});
+	}
+
+	private static void assertEveryJobHandledOnThreeThreads(JobWorkers workers) {
+		assertThat(workers.jobs.awaitCount(JOBS.size())).containsExactlyInAnyOrderElementsOf(JOBS);
+		assertThat(workers.jobs.threadNames()).isEqualTo(Set.of("zmq-listener-jobs-1", "zmq-listener-jobs-2", "zmq-listener-jobs-3"));
 	}
 
 	@Test

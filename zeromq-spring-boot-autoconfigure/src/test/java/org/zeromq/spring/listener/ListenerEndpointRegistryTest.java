@@ -38,110 +38,108 @@ class ListenerEndpointRegistryTest {
 
 	@Test
 	void listsListenersByIdWithTheirStateAndResolvedAttributes() {
-		this.runner.run((context) -> {
-			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+		runWithPushTo("configured", (registry, configured, push, peers) -> {
 			assertThat(registry.getListenerContainerIds()).containsExactlyInAnyOrder("orders", "manual", "configured-id");
 			assertThat(registry.isRunning("orders")).isTrue();
 			assertThat(registry.isRunning("manual")).isFalse();
-			ListenerEndpoint configured = registry.getListenerContainer("configured-id").endpoint();
-			assertThat(configured.socket()).isEqualTo("configured");
-			assertThat(configured.concurrency()).isEqualTo(2);
+			ListenerEndpoint endpoint = registry.getListenerContainer("configured-id").endpoint();
+			assertThat(endpoint.socket()).isEqualTo("configured");
+			assertThat(endpoint.concurrency()).isEqualTo(2);
 			assertThat(registry.isRunning("configured-id")).isTrue();
 			assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> registry.getListenerContainer("nope"))
 				.withMessageContaining("No listener with id 'nope'")
 				.withMessageContaining("orders");
-			try (PeerSockets peers = new PeerSockets()) {
-				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "configured"));
-				send(push, "via placeholders");
-				assertThat(context.getBean(Handlers.class).configured.awaitCount(1)).containsExactly("via placeholders");
-			}
+			send(push, "via placeholders");
+			assertThat(configured.awaitCount(1)).containsExactly("via placeholders");
 		});
 	}
 
 	@Test
 	void stoppedListenerConsumesNothingAndStartsAgainOnTheSameEndpoint() {
-		this.runner.run((context) -> {
-			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
-			HandledMessages<String> orders = context.getBean(Handlers.class).orders;
-			try (PeerSockets peers = new PeerSockets()) {
-				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "orders"));
-				ZMQ.Socket events = peers.monitor(push, ZMQ.EVENT_DISCONNECTED);
-				send(push, "before stop");
-				orders.awaitCount(1);
-				registry.stop("orders");
-				assertThat(registry.isRunning("orders")).isFalse();
-				// Once the peer knows the listener is gone, what it sends waits in its own queue.
-				awaitEvent(events, ZMQ.EVENT_DISCONNECTED);
-				send(push, "while stopped");
-				orders.assertStaysAt(1, QUIET);
-				registry.start("orders");
-				assertThat(registry.isRunning("orders")).isTrue();
-				// The peer only knows the first port: arriving here proves the same endpoint was bound again.
-				send(push, "after start");
-				assertThat(orders.awaitCount(3)).containsExactly("before stop", "while stopped", "after start");
-			}
+		runWithPushTo("orders", (registry, orders, push, peers) -> {
+			ZMQ.Socket events = peers.monitor(push, ZMQ.EVENT_DISCONNECTED);
+			send(push, "before stop");
+			orders.awaitCount(1);
+			registry.stop("orders");
+			assertThat(registry.isRunning("orders")).isFalse();
+			// Once the peer knows the listener is gone, what it sends waits in its own queue.
+			awaitEvent(events, ZMQ.EVENT_DISCONNECTED);
+			send(push, "while stopped");
+			orders.assertStaysAt(1, QUIET);
+			registry.start("orders");
+			assertThat(registry.isRunning("orders")).isTrue();
+			// The peer only knows the first port: arriving here proves the same endpoint was bound again.
+			send(push, "after start");
+			assertThat(orders.awaitCount(3)).containsExactly("before stop", "while stopped", "after start");
 		});
 	}
 
 	@Test
 	void listenerWithADeviceStopsAndStartsAgainRepeatedly() {
-		this.runner.run((context) -> {
-			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
-			HandledMessages<String> configured = context.getBean(Handlers.class).configured;
-			try (PeerSockets peers = new PeerSockets()) {
-				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "configured"));
-				for (int cycle = 1; cycle <= 50; cycle++) {
-					registry.stop("configured-id");
-					registry.start("configured-id");
-					// Back-to-back restarts are what caught inproc endpoints not yet released; a message every
-					// tenth cycle shows the device and its workers really serve.
-					if (cycle % 10 == 0) {
-						send(push, "cycle-" + cycle);
-						assertThat(configured.awaitCount(cycle / 10)).endsWith("cycle-" + cycle);
-					}
+		runWithPushTo("configured", (registry, configured, push, peers) -> {
+			for (int cycle = 1; cycle <= 50; cycle++) {
+				registry.stop("configured-id");
+				registry.start("configured-id");
+				// Back-to-back restarts are what caught inproc endpoints not yet released; a message every
+				// tenth cycle shows the device and its workers really serve.
+				if (cycle % 10 == 0) {
+					send(push, "cycle-" + cycle);
+					assertThat(configured.awaitCount(cycle / 10)).endsWith("cycle-" + cycle);
 				}
-				assertThat(registry.isRunning("configured-id")).isTrue();
 			}
+			assertThat(registry.isRunning("configured-id")).isTrue();
 		});
 	}
 
 	@Test
 	void pausedListenerLeavesMessagesWaitingUntilResumed() {
-		this.runner.run((context) -> {
-			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
-			HandledMessages<String> orders = context.getBean(Handlers.class).orders;
-			try (PeerSockets peers = new PeerSockets()) {
-				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "orders"));
-				send(push, "1");
-				orders.awaitCount(1);
-				registry.pause("orders");
-				assertThat(registry.getListenerContainer("orders").isPaused()).isTrue();
-				assertThat(registry.isRunning("orders")).isTrue();
-				send(push, "2");
-				send(push, "3");
-				orders.assertStaysAt(1, QUIET);
-				registry.resume("orders");
-				assertThat(orders.awaitCount(3)).containsExactly("1", "2", "3");
-			}
+		runWithPushTo("orders", (registry, orders, push, peers) -> {
+			send(push, "1");
+			orders.awaitCount(1);
+			registry.pause("orders");
+			assertThat(registry.getListenerContainer("orders").isPaused()).isTrue();
+			assertThat(registry.isRunning("orders")).isTrue();
+			send(push, "2");
+			send(push, "3");
+			orders.assertStaysAt(1, QUIET);
+			registry.resume("orders");
+			assertThat(orders.awaitCount(3)).containsExactly("1", "2", "3");
 		});
 	}
 
 	@Test
 	void listenerWithoutAutoStartupHandlesNothingUntilStarted() {
+		runWithPushTo("manual", (registry, manual, push, peers) -> {
+			// The socket is bound with the application; messages queue in it until the listener starts.
+			send(push, "early");
+			manual.assertStaysAt(0, QUIET);
+			assertThat(registry.isRunning("manual")).isFalse();
+			registry.start("manual");
+			assertThat(registry.isRunning("manual")).isTrue();
+			assertThat(manual.awaitCount(1)).isEqualTo(List.of("early"));
+		});
+	}
+
+	/**
+	 * Runs {@code check} in the application with its listener registry, what the listener on
+	 * {@code socket} handled, and a raw PUSH connected to that socket among {@code peers}.
+	 */
+	private void runWithPushTo(String socket, PushCheck check) {
 		this.runner.run((context) -> {
 			ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
-			HandledMessages<String> manual = context.getBean(Handlers.class).manual;
+			HandledMessages<String> handled = context.getBean(Handlers.class).on(socket);
 			try (PeerSockets peers = new PeerSockets()) {
-				// The socket is bound with the application; messages queue in it until the listener starts.
-				ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "manual"));
-				send(push, "early");
-				manual.assertStaysAt(0, QUIET);
-				assertThat(registry.isRunning("manual")).isFalse();
-				registry.start("manual");
-				assertThat(registry.isRunning("manual")).isTrue();
-				assertThat(manual.awaitCount(1)).isEqualTo(List.of("early"));
+				check.accept(registry, handled, peers.connect(SocketType.PUSH, endpoint(context, socket)), peers);
 			}
 		});
+	}
+
+	@FunctionalInterface
+	private interface PushCheck {
+
+		void accept(ZmqListenerEndpointRegistry registry, HandledMessages<String> handled, ZMQ.Socket push,
+				PeerSockets peers);
+
 	}
 
 	static class Handlers {
@@ -151,6 +149,15 @@ class ListenerEndpointRegistryTest {
 		final HandledMessages<String> manual = new HandledMessages<>();
 
 		final HandledMessages<String> configured = new HandledMessages<>();
+
+		HandledMessages<String> on(String socket) {
+			return switch (socket) {
+				case "orders" -> this.orders;
+				case "manual" -> this.manual;
+				case "configured" -> this.configured;
+				default -> throw new IllegalArgumentException("no listener on socket '" + socket + "'");
+			};
+		}
 
 		@ZmqListener("orders")
 		void order(String order) {

@@ -35,7 +35,7 @@ class ZmqTemplateSendTest {
 	@Test
 	void pushSendsOneFrameToPull() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		this.runner.withPropertyValues(socket("out", "type=PUSH", "connect=" + pull.getLastEndpoint()))
+		pushingTo(pull)
 			.run((context) -> {
 				assertThat(context.getBean(ZmqTemplate.class).send("out", "hello")).isTrue();
 				assertThat(PeerFrames.receiveStrings(pull)).containsExactly("hello");
@@ -68,7 +68,8 @@ class ZmqTemplateSendTest {
 	@Test
 	void dealerSendsToRouterWhichSeesTheDealerIdentityAndThePayload() {
 		ZMQ.Socket router = this.peers.bind(SocketType.ROUTER);
-		this.runner.withPropertyValues(socket("dealer", "type=DEALER", "connect=" + router.getLastEndpoint(), "identity=sender-1"))
+		this.runner
+			.withPropertyValues(socket("dealer", "type=DEALER", "connect=" + router.getLastEndpoint(), "identity=sender-1"))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				assertThat(template.send("dealer", "first")).isTrue();
@@ -81,7 +82,7 @@ class ZmqTemplateSendTest {
 	@Test
 	void sendMultipartSendsEachElementAsOneFrameOfOneMessage() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		this.runner.withPropertyValues(socket("out", "type=PUSH", "connect=" + pull.getLastEndpoint()))
+		pushingTo(pull)
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				assertThat(template.sendMultipart("out", List.of("a", new byte[] { 1, 2 }, "c"))).isTrue();
@@ -98,7 +99,7 @@ class ZmqTemplateSendTest {
 	@Test
 	void messageWithTopicHeaderSendsTopicFrameBeforeThePayloadFrames() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		this.runner.withPropertyValues(socket("out", "type=PUSH", "connect=" + pull.getLastEndpoint()))
+		pushingTo(pull)
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				template.send("out", MessageBuilder.withPayload("single").setHeader(ZmqHeaders.TOPIC, "news").build());
@@ -148,11 +149,16 @@ class ZmqTemplateSendTest {
 	@Test
 	void sendToOnANonRouterSocketFailsNamingTheSocketAndItsType() {
 		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
-		this.runner.withPropertyValues(socket("out", "type=PUSH", "connect=" + pull.getLastEndpoint()))
+		pushingTo(pull)
 			.run((context) -> assertThatExceptionOfType(ZmqException.class)
 				.isThrownBy(() -> context.getBean(ZmqTemplate.class).sendTo("out", PeerFrames.utf8("x"), "payload"))
 				.withMessageContaining("ROUTER")
 				.withMessageContaining("'out' is PUSH"));
+	}
+
+	/** The application with a PUSH socket "out" connected to the raw {@code pull}. */
+	private ApplicationContextRunner pushingTo(ZMQ.Socket pull) {
+		return this.runner.withPropertyValues(socket("out", "type=PUSH", "connect=" + pull.getLastEndpoint()));
 	}
 
 	/** A ROUTER "router"; it reads what raw peers send it, which waits on their connection. */

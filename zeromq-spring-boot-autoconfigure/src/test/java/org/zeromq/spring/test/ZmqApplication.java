@@ -35,7 +35,10 @@ public final class ZmqApplication {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
 	}
 
-	/** The application with Boot's Jackson, so that JSON goes through Boot's {@code JsonMapper} and {@code spring.jackson.*} applies. */
+	/**
+	 * The application with Boot's Jackson, as most applications have it: JSON goes through Boot's
+	 * {@code JsonMapper}, so {@code spring.jackson.*} settings apply.
+	 */
 	public static ApplicationContextRunner runnerWithJackson() {
 		return runner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class));
 	}

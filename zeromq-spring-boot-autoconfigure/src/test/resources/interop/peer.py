@@ -15,7 +15,8 @@ OK = 0
 USAGE = 2
 TIMEOUT = 3
 
-# The Java side gives up well before this, so a script never outlives the test that waits for it.
+# Longer than any wait on the Java side, so that a failing test reports first, with this script's
+# output; a script nobody stops still ends on its own.
 DEADLINE_S = 30
 
 SCRIPT = os.path.basename(sys.argv[0])

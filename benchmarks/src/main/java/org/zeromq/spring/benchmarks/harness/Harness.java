@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import zmq.util.Errno;
+
 import org.zeromq.spring.benchmarks.harness.scenarios.Scenarios;
 
 /**
@@ -35,7 +37,8 @@ public final class Harness {
 			}
 			catch (Exception ex) {
 				// One broken scenario must not cost the numbers of the others; it is reported below.
-				System.out.println(" FAILED: " + ex);
+				// JeroMQ keeps its last error per thread (zmq.util.Errno): worth seeing next to a failure.
+				System.out.println(" FAILED: " + ex + " [JeroMQ errno of this thread: " + new Errno().get() + "]");
 				failures.add(scenario.name() + ": " + ex);
 			}
 		}

@@ -59,11 +59,11 @@ final class PubSubScenario implements Scenario {
 	private Side raw() throws InterruptedException {
 		Probe probe = new Probe();
 		ZContext publisherContext = new ZContext();
-		ZMQ.Socket pub = publisherContext.createSocket(SocketType.PUB);
+		ZMQ.Socket pub = RawJeromq.socket(publisherContext, SocketType.PUB);
 		pub.setXpubNoDrop(true);
 		pub.bind(RawJeromq.LOOPBACK_ANY_PORT);
 		ZContext subscriberContext = new ZContext();
-		ZMQ.Socket sub = subscriberContext.createSocket(SocketType.SUB);
+		ZMQ.Socket sub = RawJeromq.socket(subscriberContext, SocketType.SUB);
 		sub.subscribe("bench.".getBytes(StandardCharsets.UTF_8));
 		sub.connect(pub.getLastEndpoint());
 		RawLoop receiver = new RawLoop("raw-sub", sub, (socket) -> {

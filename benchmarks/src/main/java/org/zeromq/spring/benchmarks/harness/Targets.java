@@ -3,6 +3,7 @@ package org.zeromq.spring.benchmarks.harness;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoublePredicate;
 
 import org.zeromq.spring.benchmarks.harness.scenarios.Scenarios;
 
@@ -77,7 +78,7 @@ final class Targets {
 		row(target, measured, (value) -> value <= threshold);
 	}
 
-	private void row(String target, Optional<Double> measured, java.util.function.DoublePredicate met) {
+	private void row(String target, Optional<Double> measured, DoublePredicate met) {
 		this.out.append("| ").append(target).append(" | ")
 			.append(measured.map((value) -> String.format(Locale.ROOT, "%.2f×", value)).orElse("not run"))
 			.append(" | ").append(measured.map((value) -> met.test(value) ? "yes" : "**no**").orElse("–")).append(" |\n");

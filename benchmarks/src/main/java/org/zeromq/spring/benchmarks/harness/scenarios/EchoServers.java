@@ -1,6 +1,8 @@
 package org.zeromq.spring.benchmarks.harness.scenarios;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -28,27 +30,20 @@ final class EchoServers {
 	private EchoServers() {
 	}
 
-	/** A server with the endpoint clients connect to. */
-	interface Server extends AutoCloseable {
-
-		String endpoint();
-
-	}
-
 	/** The guide's hwserver: one REP socket, one thread. */
-	static Server raw(Duration work) {
+	static Peer raw(Duration work) {
 		ZContext context = new ZContext();
 		ZMQ.Socket rep = RawJeromq.bind(context, SocketType.REP, RawJeromq.LOOPBACK_ANY_PORT, HWM);
 		String endpoint = rep.getLastEndpoint();
 		RawLoop loop = new RawLoop("raw-rep", rep, echo(work));
-		return new RawServer(endpoint, context, loop);
+		return new Peer(endpoint, new ClosingOrder(loop, context));
 	}
 
 	/**
 	 * The guide's mtserver: a ROUTER bound for clients, a DEALER bound on inproc, a proxy between
 	 * them, and REP workers on their own threads.
 	 */
-	static Server rawMultithreaded(Duration work, int workers) {
+	static Peer rawMultithreaded(Duration work, int workers) {
 		ZContext context = new ZContext();
 		ZMQ.Socket front = RawJeromq.bind(context, SocketType.ROUTER, RawJeromq.LOOPBACK_ANY_PORT, HWM);
 		String endpoint = front.getLastEndpoint();
@@ -72,42 +67,23 @@ final class EchoServers {
 			loops[i] = new RawLoop("raw-mtserver-worker-" + i,
 					RawJeromq.connect(context, SocketType.REP, "inproc://bench-mtserver-workers"), echo(work));
 		}
-		return new Server() {
-			@Override
-			public String endpoint() {
-				return endpoint;
-			}
-
-			@Override
-			public void close() throws Exception {
-				for (RawLoop loop : loops) {
-					loop.close();
-				}
-				terminate.send(ZMQ.PROXY_TERMINATE, 0);
-				proxy.join(10_000);
-				terminate.close();
-				context.close();
-			}
+		AutoCloseable stopProxy = () -> {
+			terminate.send(ZMQ.PROXY_TERMINATE, 0);
+			proxy.join(10_000);
+			terminate.close();
 		};
+		List<AutoCloseable> closeInOrder = new ArrayList<>(List.of(loops));
+		closeInOrder.add(stopProxy);
+		closeInOrder.add(context);
+		return new Peer(endpoint, new ClosingOrder(closeInOrder.toArray(AutoCloseable[]::new)));
 	}
 
 	/** A REP socket declared in properties and a {@code @ZmqListener} that returns the request. */
-	static Server starter(Duration work, int concurrency) {
+	static Peer starter(Duration work, int concurrency) {
 		StarterApp app = StarterApp.start(Map.of("zeromq.sockets.rep.type", "REP", "zeromq.sockets.rep.bind",
 				RawJeromq.LOOPBACK_ANY_PORT, "zeromq.sockets.rep.send-hwm", HWM, "zeromq.sockets.rep.receive-hwm", HWM,
 				"bench.concurrency", concurrency), Map.of("work", new Work(work)), EchoListener.class);
-		String endpoint = app.endpoint("rep");
-		return new Server() {
-			@Override
-			public String endpoint() {
-				return endpoint;
-			}
-
-			@Override
-			public void close() {
-				app.close();
-			}
-		};
+		return new Peer(app.endpoint("rep"), new ClosingOrder(app));
 	}
 
 	private static RawLoop.Step echo(Duration work) {
@@ -150,16 +126,6 @@ final class EchoServers {
 		byte[] echo(byte[] request) {
 			this.work.run();
 			return request;
-		}
-
-	}
-
-	private record RawServer(String endpoint, ZContext context, RawLoop loop) implements Server {
-
-		@Override
-		public void close() throws Exception {
-			this.loop.close();
-			this.context.close();
 		}
 
 	}

@@ -71,14 +71,14 @@ final class PipelinedRequestScenario implements Scenario {
 	@Override
 	public Side open(String side) {
 		if (side.equals("raw")) {
-			EchoServers.Server server = (this.concurrency > 1) ? EchoServers.rawMultithreaded(this.work, this.concurrency)
+			Peer server = (this.concurrency > 1) ? EchoServers.rawMultithreaded(this.work, this.concurrency)
 					: EchoServers.raw(this.work);
 			ZContext context = new ZContext();
 			ZMQ.Socket dealer = RawJeromq.connect(context, SocketType.DEALER, server.endpoint(), EchoServers.HWM);
 			dealer.setReceiveTimeOut((int) TIMEOUT.toMillis());
 			return new RequestSide(() -> rawRound(dealer), dealer::close, context, server);
 		}
-		EchoServers.Server server = EchoServers.starter(this.work, this.concurrency);
+		Peer server = EchoServers.starter(this.work, this.concurrency);
 		StarterApp client = StarterApp.start(Map.of("zeromq.sockets.dealer.type", "DEALER",
 				"zeromq.sockets.dealer.connect", server.endpoint(), "zeromq.sockets.dealer.send-hwm", EchoServers.HWM,
 				"zeromq.sockets.dealer.receive-hwm", EchoServers.HWM), Map.of());
@@ -141,15 +141,13 @@ final class PipelinedRequestScenario implements Scenario {
 		}
 	}
 
-	private final class RequestSide implements Side {
+	private final class RequestSide extends OwningSide {
 
 		private final Runnable round;
 
-		private final AutoCloseable[] closeInOrder;
-
 		RequestSide(Runnable round, AutoCloseable... closeInOrder) {
+			super(closeInOrder);
 			this.round = round;
-			this.closeInOrder = closeInOrder;
 		}
 
 		@Override
@@ -157,13 +155,6 @@ final class PipelinedRequestScenario implements Scenario {
 			long start = System.nanoTime();
 			this.round.run();
 			return new double[] { PipelinedRequestScenario.this.requests * 1e9 / (System.nanoTime() - start) };
-		}
-
-		@Override
-		public void close() throws Exception {
-			for (AutoCloseable closeable : this.closeInOrder) {
-				closeable.close();
-			}
 		}
 
 	}

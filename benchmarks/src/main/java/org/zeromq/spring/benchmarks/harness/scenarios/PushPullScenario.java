@@ -92,14 +92,10 @@ final class PushPullScenario implements Scenario {
 
 	private Side rawTcp() {
 		Arrivals arrivals = new Arrivals();
-		ZContext receiverContext = new ZContext();
-		ZMQ.Socket pull = RawJeromq.bind(receiverContext, SocketType.PULL, RawJeromq.LOOPBACK_ANY_PORT);
-		String endpoint = pull.getLastEndpoint();
-		RawLoop receiver = rawReceiver(pull, arrivals);
+		Peer receiver = rawTcpReceiver(arrivals);
 		ZContext senderContext = new ZContext();
-		ZMQ.Socket push = RawJeromq.connect(senderContext, SocketType.PUSH, endpoint);
-		return new ThroughputSide(this.messages, arrivals, rawSend(push), push::close, senderContext, receiver,
-				receiverContext);
+		ZMQ.Socket push = RawJeromq.connect(senderContext, SocketType.PUSH, receiver.endpoint());
+		return new ThroughputSide(this.messages, arrivals, rawSend(push), push::close, senderContext, receiver);
 	}
 
 	private Side rawInproc() {
@@ -128,14 +124,10 @@ final class PushPullScenario implements Scenario {
 
 	private Side templateToRaw() {
 		Arrivals arrivals = new Arrivals();
-		ZContext receiverContext = new ZContext();
-		ZMQ.Socket pull = RawJeromq.bind(receiverContext, SocketType.PULL, RawJeromq.LOOPBACK_ANY_PORT);
-		String endpoint = pull.getLastEndpoint();
-		RawLoop receiver = rawReceiver(pull, arrivals);
+		Peer receiver = rawTcpReceiver(arrivals);
 		StarterApp sender = StarterApp.start(Map.of("zeromq.sockets.out.type", "PUSH", "zeromq.sockets.out.connect",
-				endpoint), Map.of());
-		return new ThroughputSide(this.messages, arrivals, templateSend(sender.template()), sender, receiver,
-				receiverContext);
+				receiver.endpoint()), Map.of());
+		return new ThroughputSide(this.messages, arrivals, templateSend(sender.template()), sender, receiver);
 	}
 
 	private Side rawToListener() {
@@ -149,6 +141,14 @@ final class PushPullScenario implements Scenario {
 	private StarterApp receiverApp(Arrivals arrivals) {
 		return StarterApp.start(Map.of("zeromq.sockets.in.type", "PULL", "zeromq.sockets.in.bind",
 				RawJeromq.LOOPBACK_ANY_PORT), Map.of("arrivals", arrivals), Sinks.forPayload(this.payload));
+	}
+
+	/** A raw PULL loop bound on loopback in a context of its own, as a receiving process. */
+	private Peer rawTcpReceiver(Arrivals arrivals) {
+		ZContext context = new ZContext();
+		ZMQ.Socket pull = RawJeromq.bind(context, SocketType.PULL, RawJeromq.LOOPBACK_ANY_PORT);
+		String endpoint = pull.getLastEndpoint();
+		return new Peer(endpoint, new ClosingOrder(rawReceiver(pull, arrivals), context));
 	}
 
 	private RawLoop rawReceiver(ZMQ.Socket pull, Arrivals arrivals) {

@@ -57,7 +57,7 @@ final class RequestReplyScenario implements Scenario {
 	@Override
 	public Side open(String side) {
 		if (side.equals("raw")) {
-			EchoServers.Server server = EchoServers.raw(Duration.ZERO);
+			Peer server = EchoServers.raw(Duration.ZERO);
 			ZContext context = new ZContext();
 			ZMQ.Socket req = RawJeromq.connect(context, SocketType.REQ, server.endpoint());
 			req.setReceiveTimeOut((int) TIMEOUT.toMillis());
@@ -68,24 +68,22 @@ final class RequestReplyScenario implements Scenario {
 				}
 			}, req::close, context, server);
 		}
-		EchoServers.Server server = EchoServers.starter(Duration.ZERO, 1);
+		Peer server = EchoServers.starter(Duration.ZERO, 1);
 		StarterApp client = StarterApp.start(Map.of("zeromq.sockets.req.type", "REQ", "zeromq.sockets.req.connect",
 				server.endpoint()), Map.of());
 		ZmqTemplate template = client.template();
 		return new LatencySide(() -> template.request("req", Payload.BYTES_100, TIMEOUT, byte[].class), client, server);
 	}
 
-	private final class LatencySide implements Side {
+	private final class LatencySide extends OwningSide {
 
 		private final Runnable roundTrip;
-
-		private final AutoCloseable[] closeInOrder;
 
 		private final long[] samples = new long[RequestReplyScenario.this.requests];
 
 		LatencySide(Runnable roundTrip, AutoCloseable... closeInOrder) {
+			super(closeInOrder);
 			this.roundTrip = roundTrip;
-			this.closeInOrder = closeInOrder;
 		}
 
 		@Override
@@ -104,13 +102,6 @@ final class RequestReplyScenario implements Scenario {
 
 		private static double micros(long nanos) {
 			return nanos / 1000.0;
-		}
-
-		@Override
-		public void close() throws Exception {
-			for (AutoCloseable closeable : this.closeInOrder) {
-				closeable.close();
-			}
 		}
 
 	}

@@ -3,13 +3,12 @@ package org.zeromq.spring.benchmarks.harness.scenarios;
 import java.time.Duration;
 
 import org.zeromq.spring.benchmarks.harness.Arrivals;
-import org.zeromq.spring.benchmarks.harness.Side;
 
 /**
  * Sends a round of one-way messages from the harness thread and times it until the receiver has
  * counted the last one: the rate of the whole pipe, sender, transport and receiver together.
  */
-final class ThroughputSide implements Side {
+final class ThroughputSide extends OwningSide {
 
 	private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(60);
 
@@ -19,18 +18,16 @@ final class ThroughputSide implements Side {
 
 	private final Runnable sendOne;
 
-	private final AutoCloseable[] closeInOrder;
-
 	private String note;
 
 	/**
 	 * @param closeInOrder what to close when done, senders before receivers
 	 */
 	ThroughputSide(int messages, Arrivals arrivals, Runnable sendOne, AutoCloseable... closeInOrder) {
+		super(closeInOrder);
 		this.messages = messages;
 		this.arrivals = arrivals;
 		this.sendOne = sendOne;
-		this.closeInOrder = closeInOrder;
 	}
 
 	@Override
@@ -54,13 +51,6 @@ final class ThroughputSide implements Side {
 	@Override
 	public String note() {
 		return this.note;
-	}
-
-	@Override
-	public void close() throws Exception {
-		for (AutoCloseable closeable : this.closeInOrder) {
-			closeable.close();
-		}
 	}
 
 }

@@ -27,6 +27,9 @@ public final class ZmqListenerContainer {
 
 	private static final Duration REBIND_RETRY = Duration.ofMillis(20);
 
+	// A handler running when pause() is called finishes first; past this, pause() returns anyway.
+	private static final Duration PAUSE_PATIENCE = Duration.ofSeconds(10);
+
 	private final ListenerEndpoint endpoint;
 
 	private final ListenerTopology topology;
@@ -134,9 +137,18 @@ public final class ZmqListenerContainer {
 		awaitStop(System.nanoTime() + timeout.toNanos());
 	}
 
+	/** Stops reading: once this returns, no message is handled until {@link #resume()}. */
 	public synchronized void pause() {
 		this.paused = true;
 		this.workers.forEach((worker) -> worker.setPaused(true));
+		try {
+			for (ListenerWorker worker : this.workers) {
+				worker.awaitPauseSeen(PAUSE_PATIENCE.toMillis());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	public synchronized void resume() {

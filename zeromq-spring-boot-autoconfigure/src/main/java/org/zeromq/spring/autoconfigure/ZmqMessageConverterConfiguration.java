@@ -2,6 +2,7 @@ package org.zeromq.spring.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,7 @@ import org.zeromq.spring.core.PayloadConverter;
 class ZmqMessageConverterConfiguration {
 
 	private static PayloadConverter payloadConverter(ObjectProvider<MessageConverter> userConverter,
-			List<MessageConverter> defaults) {
+			List<MessageConverter> defaults, Function<Object, byte[]> objectWriter) {
 		MessageConverter user = userConverter.getIfUnique();
 		if (user != null) {
 			return new PayloadConverter(user);
@@ -39,7 +40,7 @@ class ZmqMessageConverterConfiguration {
 		converters.add(new ByteArrayMessageConverter());
 		converters.add(new StringMessageConverter());
 		converters.addAll(defaults);
-		return new PayloadConverter(new CompositeMessageConverter(converters));
+		return new PayloadConverter(new CompositeMessageConverter(converters), objectWriter);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -51,7 +52,9 @@ class ZmqMessageConverterConfiguration {
 		PayloadConverter zmqPayloadConverter(ObjectProvider<MessageConverter> userConverter,
 				ObjectProvider<JsonMapper> jsonMapper) {
 			JsonMapper mapper = jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
-			return payloadConverter(userConverter, List.of(new JacksonJsonMessageConverter(mapper)));
+			// Writing through the same JsonMapper gives the converter's bytes without its per-call copies.
+			return payloadConverter(userConverter, List.of(new JacksonJsonMessageConverter(mapper)),
+					mapper::writeValueAsBytes);
 		}
 
 	}
@@ -66,7 +69,7 @@ class ZmqMessageConverterConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PayloadConverter zmqPayloadConverter(ObjectProvider<MessageConverter> userConverter) {
-			return payloadConverter(userConverter, List.of());
+			return payloadConverter(userConverter, List.of(), null);
 		}
 
 	}

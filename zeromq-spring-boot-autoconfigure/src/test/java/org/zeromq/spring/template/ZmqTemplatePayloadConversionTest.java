@@ -71,6 +71,21 @@ class ZmqTemplatePayloadConversionTest {
 				"{\"zipCode\":\"10002\",\"temperatureCelsius\":-3}");
 	}
 
+	@Test
+	void objectThatCannotBeWrittenFailsAloneWithAConversionError() {
+		ZMQ.Socket pull = this.peers.bind(SocketType.PULL);
+		this.runner.withPropertyValues(socket("out", "type=PUSH", "connect=" + pull.getLastEndpoint()))
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				assertThatExceptionOfType(MessageConversionException.class)
+					.isThrownBy(() -> template.send("out", new Unwritable()))
+					.withMessageContaining(Unwritable.class.getName());
+				template.send("out", new Weather("10001", 21));
+				assertThat(PeerFrames.text(PeerFrames.receive(pull)))
+					.containsExactly("{\"zipCode\":\"10001\",\"temperatureCelsius\":21}");
+			});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "REQ", "DEALER" })
 	void jsonReplyIsReadAsTheRequestedType(String type) throws Exception {
@@ -118,6 +133,15 @@ class ZmqTemplatePayloadConversionTest {
 	}
 
 	record Weather(String zipCode, int temperatureCelsius) {
+	}
+
+	/** A bean whose property Jackson cannot read, so writing it fails. */
+	static class Unwritable {
+
+		public String getBroken() {
+			throw new IllegalStateException("broken getter");
+		}
+
 	}
 
 	@FunctionalInterface

@@ -6,9 +6,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The ZeroMQ guide's hello world (hwserver and hwclient) as one application: a REP socket
- * answers "World", a REQ socket asks "Hello" ten times and prints each reply, then the
- * application ends.
+ * The ZeroMQ guide's hello world (hwserver and hwclient) as one application: a
+ * {@code @ZmqListener} on a REP socket answers "World", a REQ socket asks "Hello" ten times and
+ * prints each reply, then the application ends.
  */
 @SpringBootApplication
 public class HelloWorldApplication {
@@ -17,7 +17,7 @@ public class HelloWorldApplication {
 
 	public static void main(String[] args) {
 		// The runner has sent every request by the time run() returns; exit() then closes the
-		// context, which stops the server thread and closes the sockets and the ZeroMQ context.
+		// context, which stops the listener thread and closes the sockets and the ZeroMQ context.
 		System.exit(SpringApplication.exit(SpringApplication.run(HelloWorldApplication.class, args)));
 	}
 

@@ -19,8 +19,8 @@ import org.zeromq.spring.core.ZmqSocketRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample end to end: the server answers over real tcp and inproc sockets, and its thread
- * is gone once the application context is closed.
+ * The sample end to end: the server's listener answers over real tcp and inproc sockets, and
+ * its thread is gone once the application context is closed.
  * <p>
  * The server binds a free port instead of 5555 so that the test never collides with anything
  * else on the machine. A connect endpoint has to be known before the port is picked, so the
@@ -35,6 +35,8 @@ class HelloWorldApplicationTests {
 	static final String CLIENT_CONNECTS = "zeromq.sockets.client.connect=inproc://hello-world-test";
 
 	private static final int PEER_TIMEOUT_MILLIS = 5000;
+
+	private static final String LISTENER_THREAD_PREFIX = "zmq-listener-";
 
 	@Autowired
 	private ZmqSocketRegistry registry;
@@ -65,30 +67,32 @@ class HelloWorldApplicationTests {
 	}
 
 	@Test
-	void noServerThreadSurvivesTheContext() {
-		// Other contexts of this JVM (the cached test context) run servers too: watch only the
-		// thread that the context started here owns.
-		Set<Thread> before = serverThreads();
+	void noListenerThreadSurvivesTheContext() {
+		// Other contexts of this JVM (the cached test context) run the same listener: watch only
+		// the listener threads that the context started here owns.
+		Set<Thread> before = listenerThreads();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HelloWorldApplication.class)
 			.properties(SERVER_BINDS, CLIENT_CONNECTS)
 			.run();
 		Set<Thread> started;
 		try {
-			started = serverThreads();
+			started = listenerThreads();
 			started.removeAll(before);
 			assertThat(started).hasSize(1).allMatch(Thread::isAlive);
+			assertThat(started).extracting(Thread::getName).containsExactly(LISTENER_THREAD_PREFIX + HelloServer.SOCKET + "-1");
 		}
 		finally {
 			context.close();
 		}
 		assertThat(started).noneMatch(Thread::isAlive);
+		assertThat(listenerThreads()).allMatch(before::contains);
 	}
 
-	private static Set<Thread> serverThreads() {
+	private static Set<Thread> listenerThreads() {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
-			.filter((thread) -> thread.getName().equals(HelloServer.THREAD_NAME))
+			.filter((thread) -> thread.getName().startsWith(LISTENER_THREAD_PREFIX) && thread.isAlive())
 			.collect(Collectors.toCollection(HashSet::new));
 	}
 

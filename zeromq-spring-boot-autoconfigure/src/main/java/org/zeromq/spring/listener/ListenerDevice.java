@@ -50,7 +50,9 @@ final class ListenerDevice {
 
 	/** Terminates the proxy and waits for its thread, bounded. */
 	void terminate(long millis) throws InterruptedException {
-		this.controlSender.send(ZMQ.PROXY_TERMINATE, 0);
+		// Not blocking: a device that already ended has closed the other end of this PAIR, and a
+		// blocking send with no peer would wait forever and hang the application's shutdown.
+		this.controlSender.send(ZMQ.PROXY_TERMINATE, ZMQ.DONTWAIT);
 		this.thread.join(Math.max(1, millis));
 		if (this.thread.isAlive()) {
 			logger.warn("Device thread " + this.thread.getName() + " did not stop in time");
@@ -72,7 +74,11 @@ final class ListenerDevice {
 
 	private void run() {
 		try {
-			ZMQ.proxy(this.front, this.back, null, this.controlReceiver);
+			if (!ZMQ.proxy(this.front, this.back, null, this.controlReceiver)) {
+				logger.error("Device thread " + this.thread.getName() + " stopped on ZeroMQ error "
+						+ this.front.errno() + "/" + this.back.errno() + "; the listener behind it receives nothing more");
+				return;
+			}
 			forwardLastReplies();
 		}
 		catch (RuntimeException ex) {

@@ -156,6 +156,13 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 					+ ": every socket would connect with that one identity, and a ROUTER peer ignores all but the first; "
 					+ "remove identity (each socket then gets its own) or use concurrency 1");
 		}
+		// The device's front would carry the option, and ZeroMQ's proxy ends on the first send it
+		// refuses: one reply to a client that has gone would silently stop the whole listener.
+		if (endpoint.concurrency() > 1 && spec.isBindSide() && Boolean.TRUE.equals(spec.options().routerMandatory())) {
+			throw new IllegalStateException("router-mandatory with concurrency " + endpoint.concurrency()
+					+ " on a binding ROUTER: its replies pass through a device, which would stop at the first reply to a "
+					+ "client that has gone; remove router-mandatory (unroutable replies are then dropped) or use concurrency 1");
+		}
 		if (endpoint.concurrency() > 1 && spec.isBindSide() && type == ZmqSocketType.DEALER) {
 			throw new IllegalStateException("concurrency on a binding DEALER is not supported; connect it, or use a ROUTER");
 		}

@@ -50,6 +50,12 @@ class ListenerStartupFailureTest {
 	}
 
 	@Test
+	void routerMandatoryOnABindingRouterWithConcurrencyIsRefused() {
+		assertStartupFails(ConcurrentWorker.class, "ConcurrentWorker.handle", "router-mandatory with concurrency 2",
+				socket("worker", "type=ROUTER", "bind=inproc://startup-failure", "router-mandatory=true"));
+	}
+
+	@Test
 	void xsubWithoutSubscriptionsIsRefused() {
 		assertStartupFails(OnXsub.class, "OnXsub.handle", "XSUB socket with no 'subscribe' entries",
 				socket("feed", "type=XSUB", "connect=inproc://startup-failure"));

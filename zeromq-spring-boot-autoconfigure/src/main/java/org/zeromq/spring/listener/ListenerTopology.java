@@ -74,11 +74,6 @@ final class ListenerTopology {
 				new SocketSpec(name + "-worker", this.workerType, List.of(), List.of(inproc), List.of(), null, null));
 	}
 
-	/** The declared socket's type: it decides how messages are read and answered. */
-	ZmqSocketType declaredType() {
-		return this.declared.type();
-	}
-
 	/** What the declared name opens as; differs from the declaration only in front of a device. */
 	SocketSpec frontSpec() {
 		return this.front;

@@ -95,18 +95,10 @@ final class ListenerWorker {
 		}
 	}
 
-	boolean isPaused() {
-		return this.paused;
-	}
-
 	/** @return whether the thread ended within the time */
 	boolean awaitStop(long millis) throws InterruptedException {
 		this.thread.join(Math.max(1, millis));
 		return !this.thread.isAlive();
-	}
-
-	boolean isAlive() {
-		return this.thread.isAlive();
 	}
 
 	private void run() {

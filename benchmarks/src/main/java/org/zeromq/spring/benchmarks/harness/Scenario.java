@@ -11,10 +11,18 @@ public interface Scenario {
 	/** Names the scenario in the table and in {@code --only}. */
 	String name();
 
-	List<Metric> metrics();
+	/** What each round yields, in table order; most scenarios count messages per second. */
+	default List<Metric> metrics() {
+		return List.of(Metric.THROUGHPUT);
+	}
 
-	/** The ways to run it, by label ({@code raw}, {@code starter}, …), in table order. */
-	List<String> sides();
+	/**
+	 * The ways to run it, by label, in table order; most scenarios compare raw JeroMQ with the
+	 * starter.
+	 */
+	default List<String> sides() {
+		return List.of("raw", "starter");
+	}
 
 	Side open(String side) throws Exception;
 

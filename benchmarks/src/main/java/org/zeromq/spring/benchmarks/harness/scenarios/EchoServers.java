@@ -33,7 +33,8 @@ final class EchoServers {
 	/** The guide's hwserver: one REP socket, one thread. */
 	static Peer raw(Duration work) {
 		ZContext context = new ZContext();
-		ZMQ.Socket rep = RawJeromq.bind(context, SocketType.REP, RawJeromq.LOOPBACK_ANY_PORT, HWM);
+		ZMQ.Socket rep = RawJeromq.socket(context, SocketType.REP, HWM);
+		rep.bind(RawJeromq.LOOPBACK_ANY_PORT);
 		String endpoint = rep.getLastEndpoint();
 		RawLoop loop = new RawLoop("raw-rep", rep, echo(work));
 		return new Peer(endpoint, new ClosingOrder(loop, context));
@@ -45,7 +46,8 @@ final class EchoServers {
 	 */
 	static Peer rawMultithreaded(Duration work, int workers) {
 		ZContext context = new ZContext();
-		ZMQ.Socket front = RawJeromq.bind(context, SocketType.ROUTER, RawJeromq.LOOPBACK_ANY_PORT, HWM);
+		ZMQ.Socket front = RawJeromq.socket(context, SocketType.ROUTER, HWM);
+		front.bind(RawJeromq.LOOPBACK_ANY_PORT);
 		String endpoint = front.getLastEndpoint();
 		ZMQ.Socket back = RawJeromq.bind(context, SocketType.DEALER, "inproc://bench-mtserver-workers");
 		ZMQ.Socket control = RawJeromq.bind(context, SocketType.PAIR, "inproc://bench-mtserver-control");

@@ -64,17 +64,13 @@ final class PipelinedRequestScenario implements Scenario {
 	}
 
 	@Override
-	public List<String> sides() {
-		return List.of("raw", "starter");
-	}
-
-	@Override
 	public Side open(String side) {
 		if (side.equals("raw")) {
 			Peer server = (this.concurrency > 1) ? EchoServers.rawMultithreaded(this.work, this.concurrency)
 					: EchoServers.raw(this.work);
 			ZContext context = new ZContext();
-			ZMQ.Socket dealer = RawJeromq.connect(context, SocketType.DEALER, server.endpoint(), EchoServers.HWM);
+			ZMQ.Socket dealer = RawJeromq.socket(context, SocketType.DEALER, EchoServers.HWM);
+			dealer.connect(server.endpoint());
 			dealer.setReceiveTimeOut((int) TIMEOUT.toMillis());
 			return new RequestSide(() -> rawRound(dealer), dealer::close, context, server);
 		}

@@ -2,14 +2,12 @@ package org.zeromq.spring.benchmarks.harness.scenarios;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.benchmarks.harness.Arrivals;
-import org.zeromq.spring.benchmarks.harness.Metric;
 import org.zeromq.spring.benchmarks.harness.Payload;
 import org.zeromq.spring.benchmarks.harness.RawLoop;
 import org.zeromq.spring.benchmarks.harness.Scenario;
@@ -39,16 +37,6 @@ final class PubSubScenario implements Scenario {
 	@Override
 	public String name() {
 		return "PUB→SUB tcp topic envelope byte[]";
-	}
-
-	@Override
-	public List<Metric> metrics() {
-		return List.of(Metric.THROUGHPUT);
-	}
-
-	@Override
-	public List<String> sides() {
-		return List.of("raw", "starter");
 	}
 
 	@Override

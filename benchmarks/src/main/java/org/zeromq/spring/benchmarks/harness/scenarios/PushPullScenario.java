@@ -1,6 +1,5 @@
 package org.zeromq.spring.benchmarks.harness.scenarios;
 
-import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -9,7 +8,6 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.benchmarks.harness.Arrivals;
-import org.zeromq.spring.benchmarks.harness.Metric;
 import org.zeromq.spring.benchmarks.harness.Payload;
 import org.zeromq.spring.benchmarks.harness.RawLoop;
 import org.zeromq.spring.benchmarks.harness.Scenario;
@@ -63,16 +61,6 @@ final class PushPullScenario implements Scenario {
 	public String name() {
 		String base = "PUSH→PULL " + (this.tcp ? "tcp" : "inproc") + " " + this.payload.label();
 		return (this.path == Path.TEMPLATE_TO_LISTENER) ? base : base + ", " + this.path.label;
-	}
-
-	@Override
-	public List<Metric> metrics() {
-		return List.of(Metric.THROUGHPUT);
-	}
-
-	@Override
-	public List<String> sides() {
-		return List.of("raw", "starter");
 	}
 
 	@Override

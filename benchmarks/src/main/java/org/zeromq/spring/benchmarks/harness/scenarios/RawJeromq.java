@@ -28,26 +28,20 @@ final class RawJeromq {
 		return socket;
 	}
 
+	/**
+	 * A socket with both high-water marks set, for the caller to bind or connect afterwards: the
+	 * marks apply only to connections made after they are set.
+	 */
+	static ZMQ.Socket socket(ZContext context, SocketType type, int hwm) {
+		ZMQ.Socket socket = socket(context, type);
+		socket.setSndHWM(hwm);
+		socket.setRcvHWM(hwm);
+		return socket;
+	}
+
 	static ZMQ.Socket bind(ZContext context, SocketType type, String endpoint) {
 		ZMQ.Socket socket = socket(context, type);
 		socket.bind(endpoint);
-		return socket;
-	}
-
-	/** Binds with both high-water marks set first (they apply to connections made afterwards). */
-	static ZMQ.Socket bind(ZContext context, SocketType type, String endpoint, int hwm) {
-		ZMQ.Socket socket = socket(context, type);
-		socket.setSndHWM(hwm);
-		socket.setRcvHWM(hwm);
-		socket.bind(endpoint);
-		return socket;
-	}
-
-	static ZMQ.Socket connect(ZContext context, SocketType type, String endpoint, int hwm) {
-		ZMQ.Socket socket = socket(context, type);
-		socket.setSndHWM(hwm);
-		socket.setRcvHWM(hwm);
-		socket.connect(endpoint);
 		return socket;
 	}
 

@@ -50,11 +50,6 @@ final class RequestReplyScenario implements Scenario {
 	}
 
 	@Override
-	public List<String> sides() {
-		return List.of("raw", "starter");
-	}
-
-	@Override
 	public Side open(String side) {
 		if (side.equals("raw")) {
 			Peer server = EchoServers.raw(Duration.ZERO);

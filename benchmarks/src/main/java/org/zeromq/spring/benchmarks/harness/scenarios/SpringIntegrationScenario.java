@@ -17,7 +17,6 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.benchmarks.harness.Arrivals;
-import org.zeromq.spring.benchmarks.harness.Metric;
 import org.zeromq.spring.benchmarks.harness.Payload;
 import org.zeromq.spring.benchmarks.harness.Scenario;
 import org.zeromq.spring.benchmarks.harness.Side;
@@ -45,11 +44,6 @@ final class SpringIntegrationScenario implements Scenario {
 	@Override
 	public String name() {
 		return "PUSH→PULL tcp byte[] vs Spring Integration";
-	}
-
-	@Override
-	public List<Metric> metrics() {
-		return List.of(Metric.THROUGHPUT);
 	}
 
 	@Override

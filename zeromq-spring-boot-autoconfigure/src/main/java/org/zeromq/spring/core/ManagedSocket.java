@@ -121,14 +121,23 @@ public final class ManagedSocket {
 			this.dropped.incrementAndGet();
 			return false;
 		}
+		throw refusal();
+	}
+
+	/**
+	 * The exception for a message this socket did not accept under {@link HwmPolicy#BLOCK} or
+	 * {@link HwmPolicy#FAIL}; every sender of this socket, locked or owner thread, reports the same.
+	 */
+	public ZmqSendException refusal() {
 		String waited = (this.spec.hwmPolicy() == HwmPolicy.BLOCK)
 				? " within its send-timeout of " + sendTimeout().toMillis() + " ms" : "";
-		throw new ZmqSendException("Socket '" + name() + "' (" + this.spec.type() + ") did not accept the message" + waited
+		return new ZmqSendException("Socket '" + name() + "' (" + this.spec.type() + ") did not accept the message" + waited
 				+ ": its send high-water mark is reached or it has no peer to send to."
 				+ " Add or speed up peers, raise send-hwm, or set hwm-policy: drop to drop and count instead");
 	}
 
-	private Duration sendTimeout() {
+	/** How long a send may wait at the high-water mark: the socket's send-timeout, or the starter's default. */
+	public Duration sendTimeout() {
 		Duration configured = this.spec.options().sendTimeout();
 		return (configured != null) ? configured : SocketConfigurer.DEFAULT_SEND_TIMEOUT;
 	}

@@ -22,7 +22,6 @@ import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.HwmPolicy;
 import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.ZmqException;
-import org.zeromq.spring.core.ZmqSendException;
 import org.zeromq.spring.core.Wakeup;
 
 /**
@@ -92,7 +91,7 @@ final class DealerRequester implements AutoCloseable {
 
 	/** A one-way send; completes with the same result a locked send would return. */
 	CompletableFuture<Boolean> send(List<byte[]> frames, Duration sendTimeout) {
-		OneWay oneWay = new OneWay(frames, System.nanoTime() + sendTimeout.toNanos(), this.managed.name());
+		OneWay oneWay = new OneWay(frames, System.nanoTime() + sendTimeout.toNanos(), this.managed);
 		submit(oneWay);
 		return oneWay.sent;
 	}
@@ -211,8 +210,7 @@ final class DealerRequester implements AutoCloseable {
 			oneWay.sent.complete(false);
 		}
 		else {
-			command.fail(new ZmqSendException("Socket '" + this.managed.name()
-					+ "' is at its send high-water mark or has no peer; the message was not sent"));
+			command.fail(this.managed.refusal());
 		}
 	}
 
@@ -372,11 +370,11 @@ final class DealerRequester implements AutoCloseable {
 
 		final CompletableFuture<Boolean> sent = new CompletableFuture<>();
 
-		final String socketName;
+		final ManagedSocket managed;
 
-		OneWay(List<byte[]> frames, long deadline, String socketName) {
+		OneWay(List<byte[]> frames, long deadline, ManagedSocket managed) {
 			super(frames, deadline);
-			this.socketName = socketName;
+			this.managed = managed;
 		}
 
 		@Override
@@ -400,8 +398,7 @@ final class DealerRequester implements AutoCloseable {
 
 		@Override
 		Throwable expired() {
-			return new ZmqSendException("Socket '" + this.socketName
-					+ "' did not accept the message within its send-timeout: its send high-water mark is reached or it has no peer");
+			return this.managed.refusal();
 		}
 
 	}

@@ -120,7 +120,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 	private boolean sendFrames(String socket, List<byte[]> frames) {
 		ManagedSocket target = openSocket(socket);
 		if (target.spec().type() == ZmqSocketType.DEALER) {
-			Duration sendTimeout = sendTimeout(target);
+			Duration sendTimeout = target.sendTimeout();
 			return await(socket, requester(target).send(frames, sendTimeout), sendTimeout.plusSeconds(5)).join();
 		}
 		return target.send(frames);
@@ -182,11 +182,6 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 			throw new ZmqException("The reply had no payload frame");
 		}
 		return this.converter.fromFrame(reply.get(reply.size() - 1), replyType);
-	}
-
-	private static Duration sendTimeout(ManagedSocket target) {
-		Duration configured = target.spec().options().sendTimeout();
-		return (configured != null) ? configured : SocketConfigurer.DEFAULT_SEND_TIMEOUT;
 	}
 
 	// The owner thread completes every future by its deadline; the extra bound only guards

@@ -32,21 +32,20 @@ public class ZmqAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	ZContext zmqContext(ZmqProperties properties) {
-		ZmqProperties.Context context = properties.getContext();
-		return ZmqContextFactory.create(new ContextSettings(context.getIoThreads(), context.getMaxSockets(),
-				context.isIpv6(), context.getLinger()));
+		return ZmqContextFactory.create(contextSettings(properties));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties) {
-		return new ZmqSocketFactory(context, new SocketConfigurer(properties.getContext().getLinger()));
+		// zeromq.context.linger is every socket's default linger, on a context of the user's too
+		return new ZmqSocketFactory(context, new SocketConfigurer(contextSettings(properties)));
 	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	ZmqSocketRegistry zmqSocketRegistry(ZmqSocketFactory factory, ZmqProperties properties) {
-		return new ZmqSocketRegistry(factory, SocketSpecs.from(properties), ZmqProperties.SOCKETS_PREFIX);
+		return new ZmqSocketRegistry(factory, SocketSpecs.from(properties));
 	}
 
 	@Bean
@@ -64,6 +63,11 @@ public class ZmqAutoConfiguration {
 	@ConditionalOnMissingBean(ZmqOperations.class)
 	ZmqTemplate zmqTemplate(ZmqSocketRegistry registry, PayloadConverter zmqPayloadConverter) {
 		return new ZmqTemplate(registry, zmqPayloadConverter);
+	}
+
+	private static ContextSettings contextSettings(ZmqProperties properties) {
+		ZmqProperties.Context context = properties.getContext();
+		return new ContextSettings(context.getIoThreads(), context.getMaxSockets(), context.isIpv6(), context.getLinger());
 	}
 
 }

@@ -9,10 +9,15 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.HwmPolicy;
+import org.zeromq.spring.core.SocketOption;
+import org.zeromq.spring.core.ZmqSocketType;
 import org.zeromq.spring.listener.ErrorReply;
 
 /**
  * {@code zeromq.*}: the ZeroMQ context and the sockets an application declares by name.
+ * <p>
+ * Every socket option is a property of {@link Socket}, named after its key in the
+ * {@link SocketOption} table, which maps it to the socket.
  */
 @ConfigurationProperties(ZmqProperties.PREFIX)
 public class ZmqProperties {
@@ -122,13 +127,18 @@ public class ZmqProperties {
 
 	}
 
-	/** One declared socket. */
+	/**
+	 * One declared socket: its type, endpoints and subscriptions, what its listener does, and one
+	 * property per {@link SocketOption} (left {@code null} when not set, so that the option's
+	 * default applies).
+	 */
 	public static class Socket {
 
 		/**
 		 * Socket type: REQ, REP, PUB, SUB, PUSH, PULL, PAIR, DEALER, ROUTER, XPUB or XSUB.
+		 * Required.
 		 */
-		private String type;
+		private ZmqSocketType type;
 
 		/**
 		 * Endpoints to bind (one or a list): tcp://127.0.0.1:5555, tcp://*:5555,
@@ -166,13 +176,13 @@ public class ZmqProperties {
 
 		/**
 		 * Outgoing messages queued per peer before the high-water mark (ZMQ_SNDHWM, 0 = no
-		 * limit). JeroMQ's default is 1000.
+		 * limit). JeroMQ's default is 1000. Sending types only.
 		 */
 		private Integer sendHwm;
 
 		/**
 		 * Incoming messages queued per peer before the high-water mark (ZMQ_RCVHWM, 0 = no
-		 * limit). JeroMQ's default is 1000.
+		 * limit). JeroMQ's default is 1000. Receiving types only.
 		 */
 		private Integer receiveHwm;
 
@@ -183,19 +193,21 @@ public class ZmqProperties {
 		private Duration linger;
 
 		/**
-		 * Routing identity (ZMQ_ROUTING_ID, UTF-8) by which a ROUTER peer addresses this socket.
-		 * REQ, REP, DEALER and ROUTER only.
+		 * Routing identity (ZMQ_ROUTING_ID, UTF-8, at most 255 bytes) by which a ROUTER peer
+		 * addresses this socket. REQ, REP, DEALER and ROUTER only.
 		 */
 		private String identity;
 
 		/**
 		 * How long a send waits at the high-water mark before failing (ZMQ_SNDTIMEO). Defaults
-		 * to 10s so that a full socket never hangs the sender.
+		 * to 10s, not JeroMQ's forever, so that a full socket never hangs the sender. Sending
+		 * types only.
 		 */
 		private Duration sendTimeout;
 
 		/**
-		 * How long a blocking receive waits (ZMQ_RCVTIMEO). Unset means forever.
+		 * How long a blocking receive waits (ZMQ_RCVTIMEO). Unset means forever. Receiving
+		 * types only; a listener's sockets use their own.
 		 */
 		private Duration receiveTimeout;
 
@@ -218,6 +230,8 @@ public class ZmqProperties {
 
 		/**
 		 * How long the peer may go without our PINGs before dropping us (ZMQ_HEARTBEAT_TTL).
+		 * JeroMQ keeps it in tenths of a second: under 100ms it has no effect, and it must be
+		 * less than 655.4s. Needs heartbeat-interval.
 		 */
 		private Duration heartbeatTtl;
 
@@ -228,8 +242,17 @@ public class ZmqProperties {
 		private Duration heartbeatTimeout;
 
 		/**
+		 * How long a new connection may take to complete its ZMTP handshake before it is
+		 * dropped and made again (ZMQ_HANDSHAKE_IVL); 0 means no limit. Defaults to 3s instead of
+		 * JeroMQ's 30s, so that a connection JeroMQ 0.6.0 leaves without a handshake recovers
+		 * within seconds.
+		 */
+		private Duration handshakeInterval;
+
+		/**
 		 * Queue messages only to completed connections (ZMQ_IMMEDIATE, libzmq's meaning). Off
-		 * by default: messages queue for connections still being made.
+		 * by default: messages queue for connections still being made. Sockets with connect
+		 * only.
 		 */
 		private Boolean immediate;
 
@@ -263,13 +286,14 @@ public class ZmqProperties {
 		private Boolean reqRelaxed;
 
 		/**
-		 * REQ only: drop replies to older requests (ZMQ_REQ_CORRELATE). On by default, with
-		 * req-relaxed.
+		 * REQ only: drop replies to older requests (ZMQ_REQ_CORRELATE). The starter turns it on
+		 * by default, with req-relaxed, so that a late reply is not taken for the next one's.
 		 */
 		private Boolean reqCorrelate;
 
 		/**
-		 * Largest message accepted, in bytes (ZMQ_MAXMSGSIZE). Unset means no limit.
+		 * Largest message accepted, in bytes (ZMQ_MAXMSGSIZE): a peer sending a bigger one is
+		 * disconnected. Unset means no limit; 0 refuses every non-empty message.
 		 */
 		private Long maxMessageSize;
 
@@ -289,11 +313,11 @@ public class ZmqProperties {
 		 */
 		private Integer backlog;
 
-		public String getType() {
+		public ZmqSocketType getType() {
 			return this.type;
 		}
 
-		public void setType(String type) {
+		public void setType(ZmqSocketType type) {
 			this.type = type;
 		}
 
@@ -431,6 +455,14 @@ public class ZmqProperties {
 
 		public void setHeartbeatTimeout(Duration heartbeatTimeout) {
 			this.heartbeatTimeout = heartbeatTimeout;
+		}
+
+		public Duration getHandshakeInterval() {
+			return this.handshakeInterval;
+		}
+
+		public void setHandshakeInterval(Duration handshakeInterval) {
+			this.handshakeInterval = handshakeInterval;
 		}
 
 		public Boolean getImmediate() {

@@ -2,13 +2,19 @@ package org.zeromq.spring.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.core.SocketOption;
 import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every {@code zeromq.sockets.*} option that JeroMQ can report reaches the socket as the option
  * it claims: the value is read back from the opened socket, not from our own objects. Options
  * JeroMQ cannot report (router-mandatory, xpub-*, req-*) are proven by their behaviour in
- * {@link SocketOptionBehaviourTests}.
+ * {@link SocketOptionBehaviourTests}; between them, every row of the option table is covered.
  */
 class SocketOptionMappingTests {
 
@@ -61,8 +67,21 @@ class SocketOptionMappingTests {
 				socket("PUSH").withContext("ipv6=true").reads("getIPv6", ZMQ.Socket::getIPv6, true),
 				socket("PUSH").reads("getIPv6", ZMQ.Socket::getIPv6, false),
 				socket("PULL", "backlog=7").reads("getBacklog", ZMQ.Socket::getBacklog, 7),
-				// not a property: the starter's fixed default (JeroMQ's is 30 s)
-				socket("PUSH").reads("getHandshakeIvl", ZMQ.Socket::getHandshakeIvl, 3000));
+				// the starter's default, JeroMQ's is 30 s
+				socket("PUSH").reads("getHandshakeIvl", ZMQ.Socket::getHandshakeIvl, 3000),
+				socket("PUSH", "handshake-interval=5s").reads("getHandshakeIvl", ZMQ.Socket::getHandshakeIvl, 5000));
+	}
+
+	@Test
+	void everyOptionOfTheTableIsReadBackHereOrProvenByItsBehaviour() {
+		Set<String> readBack = options().flatMap((option) -> Arrays.stream(option.properties()))
+			.map((property) -> property.substring(0, property.indexOf('=')))
+			.filter((property) -> property.startsWith(ZmqApplication.property("x", "")))
+			.map((property) -> property.substring(ZmqApplication.property("x", "").length()))
+			.collect(Collectors.toSet());
+		Set<String> covered = new HashSet<>(readBack);
+		covered.addAll(SocketOptionBehaviourTests.PROVEN_BY_BEHAVIOUR);
+		assertThat(covered).containsAll(SocketOption.values().stream().map(SocketOption::key).toList());
 	}
 
 	/** Socket {@code x} of the type, bound to a free loopback port, with the given settings. */

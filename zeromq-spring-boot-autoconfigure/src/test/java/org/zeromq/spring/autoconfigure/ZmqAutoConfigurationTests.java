@@ -92,8 +92,8 @@ class ZmqAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ZmqSocketRegistry.class).hasBean("userRegistry");
 				ZmqSocketRegistry registry = ZmqApplication.registry(context);
-				assertThat(registry.declaredAt()).isEqualTo("my.sockets");
-				assertThat(registry.find("declared")).isEmpty();
+				assertThat(registry.specs()).extracting(SocketSpec::name).containsExactly("mine");
+				assertThat(registry.isDeclared("declared")).isFalse();
 				assertThat(context.getBean(ZmqOperations.class).send("mine", "through the user's registry")).isTrue();
 			});
 	}
@@ -252,8 +252,7 @@ class ZmqAutoConfigurationTests {
 
 		@Bean(initMethod = "open", destroyMethod = "close")
 		ZmqSocketRegistry userRegistry(ZmqSocketFactory factory) {
-			return new ZmqSocketRegistry(factory, List.of(SocketSpec.bind("mine", ZmqSocketType.PUB, "inproc://mine")),
-					"my.sockets");
+			return new ZmqSocketRegistry(factory, List.of(SocketSpec.bind("mine", ZmqSocketType.PUB, "inproc://mine")));
 		}
 
 	}

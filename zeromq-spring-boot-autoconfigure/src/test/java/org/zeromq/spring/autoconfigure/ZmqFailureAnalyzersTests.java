@@ -1,6 +1,7 @@
 package org.zeromq.spring.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,15 +10,24 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginTrackedValue;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DescriptiveResource;
+import org.springframework.mock.env.MockEnvironment;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.spring.core.InvalidSocketSpecException;
+import org.zeromq.spring.core.Remedy;
 import org.zeromq.spring.core.SpecViolation;
+import org.zeromq.spring.core.UnknownSocketException;
 import org.zeromq.spring.core.ZmqBindException;
+import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 
@@ -31,16 +41,21 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @ExtendWith(OutputCaptureExtension.class)
 class ZmqFailureAnalyzersTests {
 
-	private static final SpecViolation NO_SUBSCRIPTION = new SpecViolation("zeromq.sockets.updates.subscribe",
-			"a SUB socket with no 'subscribe' entries receives nothing", "add subscribe: [\"\"] to receive everything");
+	private static final SpecViolation NO_SUBSCRIPTION = new SpecViolation("updates", "subscribe",
+			"a SUB socket with no 'subscribe' entries receives nothing", Remedy.add("subscribe", "", "to receive everything"));
 
-	private static final SpecViolation SEND_HWM_ON_PULL = new SpecViolation("zeromq.sockets.jobs.send-hwm",
-			"a PULL socket never sends, so send-hwm has no effect", "remove it");
+	private static final SpecViolation SEND_HWM_ON_PULL = new SpecViolation("jobs", "send-hwm",
+			"a PULL socket never sends, so send-hwm has no effect", Remedy.remove("send-hwm"));
+
+	private static final SpecViolation SUBSCRIBE_ON_PUB = new SpecViolation("news", "subscribe",
+			"subscribe applies to SUB and XSUB sockets only, this one is PUB", Remedy.remove("subscribe"),
+			Remedy.change("type", "SUB"));
 
 	@Test
 	void invalidSpecAnalysisListsEveryPropertyWithItsProblemAndItsFix() {
-		InvalidSocketSpecException invalid = new InvalidSocketSpecException(List.of(NO_SUBSCRIPTION, SEND_HWM_ON_PULL));
-		FailureAnalysis analysis = new InvalidSocketSpecFailureAnalyzer()
+		InvalidSocketSpecException invalid = new InvalidSocketSpecException(
+				List.of(NO_SUBSCRIPTION, SEND_HWM_ON_PULL, SUBSCRIBE_ON_PUB));
+		FailureAnalysis analysis = new InvalidSocketSpecFailureAnalyzer(new MockEnvironment())
 			.analyze(new BeanCreationException("zmqSocketRegistry", "failed", invalid));
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getCause()).isSameAs(invalid);
@@ -48,7 +63,39 @@ class ZmqFailureAnalyzersTests {
 			.contains("zeromq.sockets.updates.subscribe: a SUB socket with no 'subscribe' entries receives nothing")
 			.contains("zeromq.sockets.jobs.send-hwm: a PULL socket never sends, so send-hwm has no effect");
 		assertThat(analysis.getAction()).contains("zeromq.sockets.updates.subscribe: add subscribe: [\"\"] to receive everything")
-			.contains("zeromq.sockets.jobs.send-hwm: remove it");
+			.contains("zeromq.sockets.jobs.send-hwm: remove it")
+			.contains("zeromq.sockets.news.subscribe: remove subscribe, or set type: SUB");
+	}
+
+	@Test
+	void invalidSpecAnalysisNamesWhereEachPropertyIsSetOrItsSocketDeclared() {
+		MockEnvironment environment = new MockEnvironment();
+		environment.getPropertySources()
+			.addFirst(new OriginTrackedMapPropertySource("application.yml", Map.of(
+					"zeromq.sockets.updates.type", OriginTrackedValue.of("SUB", origin("application.yml", 2, 11)),
+					"zeromq.sockets.jobs.send-hwm", OriginTrackedValue.of("5", origin("application.yml", 7, 15)))));
+		InvalidSocketSpecException invalid = new InvalidSocketSpecException(List.of(NO_SUBSCRIPTION, SEND_HWM_ON_PULL));
+		FailureAnalysis analysis = new InvalidSocketSpecFailureAnalyzer(environment).analyze(invalid);
+		assertThat(analysis.getDescription())
+			.contains("zeromq.sockets.updates.subscribe: a SUB socket with no 'subscribe' entries receives nothing"
+					+ " (socket declared in application.yml - 2:11)")
+			.contains("zeromq.sockets.jobs.send-hwm: a PULL socket never sends, so send-hwm has no effect"
+					+ " (set in application.yml - 7:15)");
+	}
+
+	@Test
+	void undeclaredSocketAnalysisSaysWhereToDeclareIt() {
+		UnknownSocketException unknown = new UnknownSocketException("ghost", List.of("jobs"));
+		FailureAnalysis analysis = new UnknownSocketFailureAnalyzer()
+			.analyze(new ZmqException("@ZmqListener OnGhost.handle: " + unknown.getMessage(), unknown));
+		assertThat(analysis.getDescription())
+			.isEqualTo("@ZmqListener OnGhost.handle: No socket named 'ghost' is declared (declared: [jobs])");
+		assertThat(analysis.getAction()).contains("Declare it under zeromq.sockets.ghost")
+			.contains("declared sockets: [jobs]");
+	}
+
+	private static Origin origin(String file, int line, int column) {
+		return new TextResourceOrigin(new DescriptiveResource(file), new TextResourceOrigin.Location(line - 1, column - 1));
 	}
 
 	@Test
@@ -56,7 +103,7 @@ class ZmqFailureAnalyzersTests {
 		// what JeroMQ throws when the port is taken: a bare error number
 		ZmqBindException bindFailure = new ZmqBindException("orders", "tcp://127.0.0.1:5555",
 				new ZMQException(ZMQ.Error.EADDRINUSE.getCode()));
-		FailureAnalysis analysis = new ZmqBindFailureAnalyzer()
+		FailureAnalysis analysis = new ZmqBindFailureAnalyzer(new MockEnvironment())
 			.analyze(new BeanCreationException("zmqSocketRegistry", "failed", bindFailure));
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getCause()).isSameAs(bindFailure);
@@ -70,8 +117,9 @@ class ZmqFailureAnalyzersTests {
 	@Test
 	void analyzersIgnoreFailuresThatAreNotTheirs() {
 		IllegalStateException unrelated = new IllegalStateException("not ZeroMQ");
-		assertThat(new InvalidSocketSpecFailureAnalyzer().analyze(unrelated)).isNull();
-		assertThat(new ZmqBindFailureAnalyzer().analyze(unrelated)).isNull();
+		assertThat(new InvalidSocketSpecFailureAnalyzer(new MockEnvironment()).analyze(unrelated)).isNull();
+		assertThat(new ZmqBindFailureAnalyzer(new MockEnvironment()).analyze(unrelated)).isNull();
+		assertThat(new UnknownSocketFailureAnalyzer().analyze(unrelated)).isNull();
 	}
 
 	@Test
@@ -87,7 +135,7 @@ class ZmqFailureAnalyzersTests {
 					assertThat(failure.socketName()).isEqualTo("orders");
 					assertThat(failure.endpoint()).isEqualTo(taken);
 					assertThat(failure).hasMessageContaining("Address already in use");
-					assertThat(new ZmqBindFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					assertThat(new ZmqBindFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure()).getAction())
 						.contains("zeromq.sockets.orders.bind");
 				});
 		}

@@ -26,8 +26,14 @@ class ListenerStartupFailureTest {
 
 	@Test
 	void undeclaredSocketIsNamedWithWhereToDeclareIt() {
-		assertStartupFails(OnGhost.class, "OnGhost.handle", "No socket named 'ghost' is declared; declare it under zeromq.sockets.ghost",
+		assertStartupFails(OnGhost.class, "OnGhost.handle", "No socket named 'ghost' is declared (declared: [other])",
 				socket("other", "type=PULL", "bind=inproc://startup-failure"));
+		// the library names no property; the Boot layer's analysis says where to declare it
+		ZmqApplication.runner()
+			.withUserConfiguration(OnGhost.class)
+			.withPropertyValues(socket("other", "type=PULL", "bind=inproc://startup-failure"))
+			.run((context) -> assertThat(ZmqApplication.failureAnalysis(context).getAction())
+				.contains("Declare it under zeromq.sockets.ghost"));
 	}
 
 	@ParameterizedTest

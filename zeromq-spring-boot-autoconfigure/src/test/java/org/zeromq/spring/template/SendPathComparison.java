@@ -127,7 +127,7 @@ public final class SendPathComparison {
 
 	private static ZmqSocketRegistry registry(ZContext context, SocketSpec spec) {
 		ZmqSocketRegistry registry = new ZmqSocketRegistry(
-				new ZmqSocketFactory(context, new SocketConfigurer(Duration.ofSeconds(1))), List.of(spec), "comparison");
+				new ZmqSocketFactory(context, new SocketConfigurer(Duration.ofSeconds(1))), List.of(spec));
 		registry.open();
 		return registry;
 	}

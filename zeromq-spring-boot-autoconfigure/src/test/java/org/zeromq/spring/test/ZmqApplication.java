@@ -3,11 +3,20 @@ package org.zeromq.spring.test;
 import java.time.Duration;
 import java.util.Arrays;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.zeromq.spring.autoconfigure.ZmqAutoConfiguration;
 import org.zeromq.spring.autoconfigure.ZmqProperties;
 import org.zeromq.spring.core.ZmqSocketRegistry;
@@ -27,6 +36,9 @@ public final class ZmqApplication {
 
 	/** The receive-timeout setting for declared sockets a test receives on, as patient as the peers. */
 	public static final String RECEIVE_TIMEOUT = "receive-timeout=" + PeerSockets.TIMEOUT.toMillis() + "ms";
+
+	// Boot skips (and logs) analyzers whose classes are missing, such as its web ones here.
+	private static final Log logger = LogFactory.getLog(ZmqApplication.class);
 
 	private ZmqApplication() {
 	}
@@ -77,6 +89,28 @@ public final class ZmqApplication {
 			}
 		}
 		throw new AssertionError("the startup failure has no " + type.getSimpleName() + " among its causes", failure);
+	}
+
+	/**
+	 * The startup failure as Spring Boot would explain it: the first of the failure analyzers
+	 * registered in {@code META-INF/spring.factories} that recognises it, in their order.
+	 */
+	public static FailureAnalysis failureAnalysis(AssertableApplicationContext context) {
+		Throwable failure = context.getStartupFailure();
+		if (failure == null) {
+			throw new AssertionError("the application started, but was expected to fail");
+		}
+		SpringFactoriesLoader.ArgumentResolver arguments = SpringFactoriesLoader.ArgumentResolver
+			.of(BeanFactory.class, new DefaultListableBeanFactory())
+			.and(Environment.class, new StandardEnvironment());
+		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, arguments, SpringFactoriesLoader.FailureHandler.logging(logger))) {
+			FailureAnalysis analysis = analyzer.analyze(failure);
+			if (analysis != null) {
+				return analysis;
+			}
+		}
+		throw new AssertionError("no failure analyzer explains the startup failure", failure);
 	}
 
 	/**

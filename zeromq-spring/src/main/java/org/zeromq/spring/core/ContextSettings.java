@@ -15,4 +15,9 @@ public record ContextSettings(int ioThreads, Integer maxSockets, boolean ipv6, D
 	/** One I/O thread, JeroMQ's socket limit, IPv4, and one second for queued messages to leave on close. */
 	public static final ContextSettings DEFAULTS = new ContextSettings(1, null, false, Duration.ofSeconds(1));
 
+	/** These settings with another socket linger. */
+	public ContextSettings withLinger(Duration newLinger) {
+		return new ContextSettings(this.ioThreads, this.maxSockets, this.ipv6, newLinger);
+	}
+
 }

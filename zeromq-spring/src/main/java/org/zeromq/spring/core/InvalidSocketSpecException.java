@@ -9,7 +9,7 @@ public class InvalidSocketSpecException extends ZmqException {
 	private final List<SpecViolation> violations;
 
 	public InvalidSocketSpecException(List<SpecViolation> violations) {
-		super("Invalid ZeroMQ socket configuration:" + violations.stream()
+		super("Invalid ZeroMQ socket declarations:" + violations.stream()
 			.map((violation) -> System.lineSeparator() + " - " + violation)
 			.collect(Collectors.joining()));
 		this.violations = List.copyOf(violations);

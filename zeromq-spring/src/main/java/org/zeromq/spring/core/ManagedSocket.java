@@ -136,10 +136,10 @@ public final class ManagedSocket {
 				+ " Add or speed up peers, raise send-hwm, or set hwm-policy: drop to drop and count instead");
 	}
 
-	/** How long a send may wait at the high-water mark: the socket's send-timeout, or the starter's default. */
+	/** How long a send may wait at the high-water mark: the socket's send-timeout, as its spec resolves it. */
 	public Duration sendTimeout() {
-		Duration configured = this.spec.options().sendTimeout();
-		return (configured != null) ? configured : SocketConfigurer.DEFAULT_SEND_TIMEOUT;
+		// send-timeout has a starter default, so every spec resolves it
+		return this.spec.options().effective(SocketOption.SEND_TIMEOUT).orElseThrow();
 	}
 
 	/**

@@ -1,113 +1,50 @@
 package org.zeromq.spring.core;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
 
 import org.zeromq.ZMQ;
 
 /**
  * Applies a {@link SocketSpec}'s options to a JeroMQ socket, before it binds or connects (most
- * options only affect connections made afterwards).
- * <p>
- * Where the starter's default differs from JeroMQ's, it is here and documented:
- * <ul>
- * <li>linger defaults to the context's default linger instead of JeroMQ's 0, so a graceful
- * close still delivers what was handed to {@code send};</li>
- * <li>send-timeout defaults to {@link #DEFAULT_SEND_TIMEOUT} instead of "forever", so a send at
- * the high-water mark fails with a clear exception instead of hanging;</li>
- * <li>REQ sockets default to req-relaxed and req-correlate, so a request that timed out leaves
- * the socket usable for the next one;</li>
- * <li>the handshake interval is {@link #DEFAULT_HANDSHAKE_INTERVAL} instead of 30 s, so that a
- * connection JeroMQ leaves without a handshake is dropped and made again within seconds.</li>
- * </ul>
+ * options only affect connections made afterwards): for every {@link SocketOption} that applies
+ * to the socket, the spec's value, else the starter's default, else the context's value where
+ * the starter sets that itself. Options left to JeroMQ's default are not touched.
  */
 public final class SocketConfigurer {
 
-	public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
+	private final ContextSettings context;
 
-	/**
-	 * ZMQ_HANDSHAKE_IVL of every socket. JeroMQ 0.6.0 now and then never polls a freshly
-	 * connected TCP channel (its poller finds the connecter's cancelled selection key and skips
-	 * the engine's registration, zeromq/jeromq#1022), measured at 4 to 8 in 100 connections to a
-	 * libzmq peer: no greeting leaves and queued messages wait until this timer drops the
-	 * connection and reconnects. Long enough for a CURVE handshake over a slow WAN.
-	 */
-	public static final Duration DEFAULT_HANDSHAKE_INTERVAL = Duration.ofSeconds(3);
+	/** @param context the settings of the context the sockets belong to, for context-wide defaults */
+	public SocketConfigurer(ContextSettings context) {
+		this.context = context;
+	}
 
-	private final Duration defaultLinger;
-
+	/** @param defaultLinger the linger of sockets whose spec sets none */
 	public SocketConfigurer(Duration defaultLinger) {
-		this.defaultLinger = defaultLinger;
+		this(ContextSettings.DEFAULTS.withLinger(defaultLinger));
 	}
 
 	public void configure(ZMQ.Socket socket, SocketSpec spec) {
-		SocketOptions o = spec.options();
-		String name = spec.name();
-		apply(name, "linger", () -> socket.setLinger(millis(orDefault(o.linger(), this.defaultLinger))));
-		apply(name, "handshake-interval", () -> socket.setHandshakeIvl(millis(DEFAULT_HANDSHAKE_INTERVAL)));
-		if (spec.type().canSend()) {
-			apply(name, "send-timeout", () -> socket.setSendTimeOut(millis(orDefault(o.sendTimeout(), DEFAULT_SEND_TIMEOUT))));
+		for (SocketOption<?> option : SocketOption.values()) {
+			if (option.scope().appliesTo(spec)) {
+				configure(socket, spec, option);
+			}
 		}
-		if (spec.type() == ZmqSocketType.REQ) {
-			apply(name, "req-relaxed", () -> socket.setReqRelaxed(reqRelaxed(o)));
-			apply(name, "req-correlate", () -> socket.setReqCorrelate(reqCorrelate(o)));
+	}
+
+	private <T> void configure(ZMQ.Socket socket, SocketSpec spec, SocketOption<T> option) {
+		Optional<T> value = spec.options().effective(option).or(() -> fromContext(option));
+		if (value.isPresent()) {
+			apply(socket, spec.name(), option, value.get());
 		}
-		if (o.sendHwm() != null) {
-			apply(name, "send-hwm", () -> socket.setSndHWM(o.sendHwm()));
+	}
+
+	private <T> Optional<T> fromContext(SocketOption<T> option) {
+		if (option.defaultValue() instanceof OptionDefault.FromContext<T> fromContext) {
+			return fromContext.resolver().map((resolver) -> resolver.apply(this.context));
 		}
-		if (o.receiveHwm() != null) {
-			apply(name, "receive-hwm", () -> socket.setRcvHWM(o.receiveHwm()));
-		}
-		if (o.identity() != null) {
-			apply(name, "identity", () -> socket.setIdentity(o.identity().getBytes(StandardCharsets.UTF_8)));
-		}
-		if (o.receiveTimeout() != null) {
-			apply(name, "receive-timeout", () -> socket.setReceiveTimeOut(millis(o.receiveTimeout())));
-		}
-		if (o.reconnectInterval() != null) {
-			apply(name, "reconnect-interval", () -> socket.setReconnectIVL(millis(o.reconnectInterval())));
-		}
-		if (o.reconnectIntervalMax() != null) {
-			apply(name, "reconnect-interval-max", () -> socket.setReconnectIVLMax(millis(o.reconnectIntervalMax())));
-		}
-		if (o.heartbeatInterval() != null) {
-			apply(name, "heartbeat-interval", () -> socket.setHeartbeatIvl(millis(o.heartbeatInterval())));
-		}
-		if (o.heartbeatTtl() != null) {
-			apply(name, "heartbeat-ttl", () -> socket.setHeartbeatTtl(millis(o.heartbeatTtl())));
-		}
-		if (o.heartbeatTimeout() != null) {
-			apply(name, "heartbeat-timeout", () -> socket.setHeartbeatTimeout(millis(o.heartbeatTimeout())));
-		}
-		if (o.immediate() != null) {
-			// JeroMQ's setImmediate(true) means "attach pipes at once" — libzmq's ZMQ_IMMEDIATE=0.
-			apply(name, "immediate", () -> socket.setImmediate(!o.immediate()));
-		}
-		if (o.conflate() != null) {
-			apply(name, "conflate", () -> socket.setConflate(o.conflate()));
-		}
-		if (o.routerMandatory() != null) {
-			apply(name, "router-mandatory", () -> socket.setRouterMandatory(o.routerMandatory()));
-		}
-		if (o.xpubNodrop() != null) {
-			apply(name, "xpub-nodrop", () -> socket.setXpubNoDrop(o.xpubNodrop()));
-		}
-		if (o.xpubVerbose() != null) {
-			apply(name, "xpub-verbose", () -> socket.setXpubVerbose(o.xpubVerbose()));
-		}
-		if (o.maxMessageSize() != null) {
-			apply(name, "max-message-size", () -> socket.setMaxMsgSize(o.maxMessageSize()));
-		}
-		if (o.tcpKeepalive() != null) {
-			apply(name, "tcp-keepalive", () -> socket.setTCPKeepAlive(o.tcpKeepalive() ? 1 : 0));
-		}
-		if (o.ipv6() != null) {
-			apply(name, "ipv6", () -> socket.setIPv6(o.ipv6()));
-		}
-		if (o.backlog() != null) {
-			apply(name, "backlog", () -> socket.setBacklog(o.backlog()));
-		}
+		return Optional.empty();
 	}
 
 	/**
@@ -117,36 +54,21 @@ public final class SocketConfigurer {
 	 * read either option back from a socket.
 	 */
 	public static boolean recoversFromUnansweredRequest(SocketSpec spec) {
-		return reqRelaxed(spec.options()) && reqCorrelate(spec.options());
+		return spec.options().effective(SocketOption.REQ_RELAXED).orElse(false)
+				&& spec.options().effective(SocketOption.REQ_CORRELATE).orElse(false);
 	}
 
-	private static boolean reqRelaxed(SocketOptions options) {
-		return orDefault(options.reqRelaxed(), true);
-	}
-
-	private static boolean reqCorrelate(SocketOptions options) {
-		return orDefault(options.reqCorrelate(), true);
-	}
-
-	private static void apply(String socket, String option, BooleanSupplier setter) {
+	private static <T> void apply(ZMQ.Socket socket, String name, SocketOption<T> option, T value) {
 		boolean accepted;
 		try {
-			accepted = setter.getAsBoolean();
+			accepted = option.applyTo(socket, value);
 		}
 		catch (RuntimeException ex) {
-			throw new ZmqException("JeroMQ rejected " + option + " on socket '" + socket + "': " + ex.getMessage(), ex);
+			throw new ZmqException("JeroMQ rejected " + option.key() + " on socket '" + name + "': " + ex.getMessage(), ex);
 		}
 		if (!accepted) {
-			throw new ZmqException("JeroMQ rejected " + option + " on socket '" + socket + "'");
+			throw new ZmqException("JeroMQ rejected " + option.key() + " on socket '" + name + "'");
 		}
-	}
-
-	private static <T> T orDefault(T value, T fallback) {
-		return (value != null) ? value : fallback;
-	}
-
-	private static int millis(Duration duration) {
-		return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
 	}
 
 }

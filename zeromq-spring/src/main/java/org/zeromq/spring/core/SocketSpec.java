@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param binds endpoints to bind, in order ({@code tcp://127.0.0.1:*} picks a free port)
  * @param connects endpoints to connect to, in order
  * @param subscriptions SUB prefix filters ({@code ""} matches everything)
- * @param options socket options
+ * @param options the {@link SocketOption}s it sets; the others keep their defaults
  * @param hwmPolicy what a send does at the high-water mark
  */
 public record SocketSpec(String name, ZmqSocketType type, List<String> binds, List<String> connects,

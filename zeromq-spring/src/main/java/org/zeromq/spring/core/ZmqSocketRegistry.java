@@ -2,6 +2,7 @@ package org.zeromq.spring.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +16,27 @@ import org.zeromq.ZMQ;
  * socket that only connects, because an inproc connect needs its bind to exist first and a
  * local tcp peer then finds its endpoint ready. Sockets open together, at application start or
  * at first use, whichever comes first.
+ * <p>
+ * Two kinds of method, so that looking never has the side effect of binding a port:
+ * <ul>
+ * <li><em>uses</em> open every socket first if nothing has yet: {@link #open()} and
+ * {@link #socket(String)}, through which senders send and listeners claim;</li>
+ * <li><em>reads</em> never open anything: {@link #specs()}, {@link #spec(String)},
+ * {@link #isDeclared(String)}, {@link #isOpen()}, {@link #sockets()}, {@link #find(String)},
+ * {@link #boundEndpoints(String)} and {@link #endpoint(String)}. Before the sockets open, the
+ * last four see no socket.</li>
+ * </ul>
  */
 public final class ZmqSocketRegistry implements AutoCloseable {
 
 	private final ZmqSocketFactory factory;
 
-	private final String declaredAt;
-
 	private final List<SocketSpec> declared;
 
-	private final Map<String, ManagedSocket> sockets = new LinkedHashMap<>();
-
 	private final Map<String, SocketSpec> redeclared = new LinkedHashMap<>();
+
+	// Replaced as a whole when the sockets open, so that reads need no lock.
+	private volatile Map<String, ManagedSocket> sockets = Map.of();
 
 	private volatile boolean open;
 
@@ -35,12 +45,11 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 	/**
 	 * @param factory opens the sockets
 	 * @param specs the declarations; validated here, before anything opens
-	 * @param declaredAt where declarations live, for messages (e.g. {@code zeromq.sockets})
+	 * @throws InvalidSocketSpecException when a declaration makes no sense
 	 */
-	public ZmqSocketRegistry(ZmqSocketFactory factory, Collection<SocketSpec> specs, String declaredAt) {
+	public ZmqSocketRegistry(ZmqSocketFactory factory, Collection<SocketSpec> specs) {
 		this.factory = factory;
-		this.declaredAt = declaredAt;
-		new SocketSpecValidator(declaredAt).validateAll(specs);
+		new SocketSpecValidator().validateAll(specs);
 		this.declared = List.copyOf(specs);
 	}
 
@@ -54,14 +63,22 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 		if (this.open || this.closed) {
 			throw new IllegalStateException("Socket '" + spec.name() + "' is already open (something used it during startup), so it can no longer be redeclared as " + spec.type());
 		}
-		if (this.declared.stream().noneMatch((existing) -> existing.name().equals(spec.name()))) {
+		if (!isDeclared(spec.name())) {
 			throw unknown(spec.name());
 		}
-		new SocketSpecValidator(this.declaredAt).validateAll(List.of(spec));
+		new SocketSpecValidator().validateAll(List.of(spec));
 		this.redeclared.put(spec.name(), spec);
 	}
 
-	/** The declaration of a socket, as it will be or was opened. */
+	/** Read: the declarations, as they will be or were opened, in declaration order. */
+	public synchronized List<SocketSpec> specs() {
+		return this.declared.stream().map((spec) -> this.redeclared.getOrDefault(spec.name(), spec)).toList();
+	}
+
+	/**
+	 * Read: the declaration of a socket, as it will be or was opened.
+	 * @throws UnknownSocketException when no socket of that name is declared
+	 */
 	public synchronized SocketSpec spec(String name) {
 		SocketSpec spec = this.redeclared.get(name);
 		if (spec != null) {
@@ -71,7 +88,12 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 			.orElseThrow(() -> unknown(name));
 	}
 
-	/** Opens every socket, binding ones first; when one fails, closes those already open and rethrows. */
+	/** Read: whether a socket of that name is declared. */
+	public boolean isDeclared(String name) {
+		return this.declared.stream().anyMatch((spec) -> spec.name().equals(name));
+	}
+
+	/** Use: opens every socket, binding ones first; when one fails, closes those already open and rethrows. */
 	public synchronized void open() {
 		if (this.open) {
 			return;
@@ -80,11 +102,9 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 			throw new ZmqException("The socket registry is closed");
 		}
 		// Stable sort: binding sockets first, declaration order otherwise.
-		List<SocketSpec> specs = this.declared.stream()
-			.map((spec) -> this.redeclared.getOrDefault(spec.name(), spec))
-			.sorted(Comparator.comparing((SocketSpec spec) -> !spec.isBindSide()))
-			.toList();
+		List<SocketSpec> specs = specs().stream().sorted(Comparator.comparing((SocketSpec spec) -> !spec.isBindSide())).toList();
 		Map<SocketSpec, OpenedBind> bound = new LinkedHashMap<>();
+		Map<String, ManagedSocket> opened = new LinkedHashMap<>();
 		try {
 			for (SocketSpec spec : specs) {
 				ZMQ.Socket socket = this.factory.create(spec);
@@ -93,69 +113,90 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 			for (Map.Entry<SocketSpec, OpenedBind> entry : bound.entrySet()) {
 				SocketSpec spec = entry.getKey();
 				this.factory.connect(entry.getValue().socket(), spec);
-				this.sockets.put(spec.name(), new ManagedSocket(spec, entry.getValue().socket(),
-						entry.getValue().endpoints(), () -> this.factory.open(spec).socket()));
+				opened.put(spec.name(), new ManagedSocket(spec, entry.getValue().socket(), entry.getValue().endpoints(),
+						() -> this.factory.open(spec).socket()));
 			}
 		}
 		catch (RuntimeException ex) {
-			bound.values().forEach((opened) -> opened.socket().close());
-			this.sockets.clear();
+			bound.values().forEach((socket) -> socket.socket().close());
 			throw ex;
 		}
+		this.sockets = Collections.unmodifiableMap(opened);
 		this.open = true;
 	}
 
-	/** The open socket of that name; opens all sockets first if nothing has yet. */
+	/**
+	 * Use: the open socket of that name, to send on or to claim; opens all sockets first if
+	 * nothing has yet.
+	 * @throws UnknownSocketException when no socket of that name is declared (nothing opens then)
+	 */
 	public ManagedSocket socket(String name) {
-		return find(name).orElseThrow(() -> unknown(name));
-	}
-
-	public Optional<ManagedSocket> find(String name) {
+		if (!isDeclared(name)) {
+			throw unknown(name);
+		}
 		if (!this.open) {
 			open();
 		}
+		return this.sockets.get(name);
+	}
+
+	/** Read: the socket of that name if it is declared and the sockets are open; never opens them. */
+	public Optional<ManagedSocket> find(String name) {
 		return Optional.ofNullable(this.sockets.get(name));
 	}
 
+	/** Read: whether the sockets are open. */
 	public boolean isOpen() {
 		return this.open;
 	}
 
-	private ZmqException unknown(String name) {
-		List<String> names = this.declared.stream().map(SocketSpec::name).toList();
-		return new ZmqException("No socket named '" + name + "' is declared; declare it under " + this.declaredAt + "." + name
-				+ " (declared: " + names + ")");
-	}
-
-	/** The first bind endpoint of a socket as resolved, e.g. {@code tcp://127.0.0.1:40123}. */
-	public String endpoint(String name) {
-		List<String> endpoints = socket(name).boundEndpoints();
-		if (endpoints.isEmpty()) {
-			throw new ZmqException("Socket '" + name + "' does not bind, so it has no endpoint of its own");
-		}
-		return endpoints.get(0);
-	}
-
+	/** Read: the open sockets, in the order they opened; empty before the sockets open. */
 	public Collection<ManagedSocket> sockets() {
-		if (!this.open) {
-			open();
+		return this.sockets.values();
+	}
+
+	/**
+	 * Read: a socket's bind endpoints as resolved ({@code tcp://127.0.0.1:*} reads back with its
+	 * port); empty for a socket that only connects, and before the sockets open.
+	 * @throws UnknownSocketException when no socket of that name is declared
+	 */
+	public List<String> boundEndpoints(String name) {
+		if (!isDeclared(name)) {
+			throw unknown(name);
 		}
-		return List.copyOf(this.sockets.values());
+		return find(name).map(ManagedSocket::boundEndpoints).orElse(List.of());
+	}
+
+	/**
+	 * Read: the first bind endpoint of a socket as resolved, e.g. {@code tcp://127.0.0.1:40123}.
+	 * @throws UnknownSocketException when no socket of that name is declared
+	 * @throws ZmqException when the socket does not bind, or the sockets have not opened yet
+	 */
+	public String endpoint(String name) {
+		List<String> endpoints = boundEndpoints(name);
+		if (!endpoints.isEmpty()) {
+			return endpoints.get(0);
+		}
+		if (!this.open) {
+			throw new ZmqException("Socket '" + name + "' has not opened yet: its endpoint is known once the sockets open, "
+					+ "at application start or when something first sends on one");
+		}
+		throw new ZmqException("Socket '" + name + "' does not bind, so it has no endpoint of its own");
 	}
 
 	public ZmqSocketFactory factory() {
 		return this.factory;
 	}
 
-	public String declaredAt() {
-		return this.declaredAt;
+	private UnknownSocketException unknown(String name) {
+		return new UnknownSocketException(name, this.declared.stream().map(SocketSpec::name).toList());
 	}
 
 	/** Closes the shared sockets, connecting ones first (the reverse of opening). */
 	@Override
 	public synchronized void close() {
 		List<ManagedSocket> reverse = new ArrayList<>(this.sockets.values());
-		java.util.Collections.reverse(reverse);
+		Collections.reverse(reverse);
 		reverse.forEach(ManagedSocket::close);
 		this.open = false;
 		this.closed = true;

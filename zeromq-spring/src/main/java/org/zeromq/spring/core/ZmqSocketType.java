@@ -1,8 +1,6 @@
 package org.zeromq.spring.core;
 
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.zeromq.SocketType;
@@ -49,15 +47,6 @@ public enum ZmqSocketType {
 
 	public boolean canReceive() {
 		return this.canReceive;
-	}
-
-	/** Case-insensitive lookup; empty when the name is not one of the supported types. */
-	public static Optional<ZmqSocketType> fromName(String name) {
-		if (name == null) {
-			return Optional.empty();
-		}
-		String wanted = name.trim().toUpperCase(Locale.ROOT);
-		return Arrays.stream(values()).filter((type) -> type.name().equals(wanted)).findFirst();
 	}
 
 	/** "REQ, REP, …" for error messages. */

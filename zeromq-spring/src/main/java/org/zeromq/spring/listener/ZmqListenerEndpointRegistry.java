@@ -14,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.zeromq.spring.core.OutboundFrames;
+import org.zeromq.spring.core.SocketOption;
 import org.zeromq.spring.core.SocketSpec;
 import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.core.ZmqSocketFactory;
@@ -151,14 +152,14 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 			throw new IllegalStateException("concurrency " + endpoint.concurrency() + " on a " + type
 					+ " socket would not share work (each SUB receives every message; a PAIR has one peer); use concurrency 1");
 		}
-		if (endpoint.concurrency() > 1 && !spec.isBindSide() && spec.options().identity() != null) {
-			throw new IllegalStateException("identity '" + spec.options().identity() + "' with concurrency " + endpoint.concurrency()
+		if (endpoint.concurrency() > 1 && !spec.isBindSide() && spec.options().get(SocketOption.IDENTITY).isPresent()) {
+			throw new IllegalStateException("identity '" + spec.options().get(SocketOption.IDENTITY).get() + "' with concurrency " + endpoint.concurrency()
 					+ ": every socket would connect with that one identity, and a ROUTER peer ignores all but the first; "
 					+ "remove identity (each socket then gets its own) or use concurrency 1");
 		}
 		// The device's front would carry the option, and ZeroMQ's proxy ends on the first send it
 		// refuses: one reply to a client that has gone would silently stop the whole listener.
-		if (endpoint.concurrency() > 1 && spec.isBindSide() && Boolean.TRUE.equals(spec.options().routerMandatory())) {
+		if (endpoint.concurrency() > 1 && spec.isBindSide() && spec.options().get(SocketOption.ROUTER_MANDATORY).orElse(false)) {
 			throw new IllegalStateException("router-mandatory with concurrency " + endpoint.concurrency()
 					+ " on a binding ROUTER: its replies pass through a device, which would stop at the first reply to a "
 					+ "client that has gone; remove router-mandatory (unroutable replies are then dropped) or use concurrency 1");

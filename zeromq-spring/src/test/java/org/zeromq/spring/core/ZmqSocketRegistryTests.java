@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The registry opens every binding socket before any connecting one, whatever the declaration
- * order, and leaves nothing open when a socket cannot be opened.
+ * order, leaves nothing open when a socket cannot be opened, and opens nothing when only read.
  */
 class ZmqSocketRegistryTests {
 
@@ -62,14 +62,52 @@ class ZmqSocketRegistryTests {
 		}
 	}
 
+	@Test
+	void readingDeclarationsSocketsAndEndpointsOpensNothing() {
+		List<SocketSpec> specs = List.of(SocketSpec.bind("receiver", ZmqSocketType.PULL, "tcp://127.0.0.1:*"),
+				SocketSpec.connect("sender", ZmqSocketType.PUSH, "inproc://nowhere"));
+		try (ZmqSocketRegistry registry = registry(specs)) {
+			assertThat(registry.specs()).extracting(SocketSpec::name).containsExactly("receiver", "sender");
+			assertThat(registry.spec("receiver").type()).isEqualTo(ZmqSocketType.PULL);
+			assertThat(registry.isDeclared("sender")).isTrue();
+			assertThat(registry.isDeclared("ghost")).isFalse();
+			assertThat(registry.sockets()).isEmpty();
+			assertThat(registry.find("receiver")).isEmpty();
+			assertThat(registry.boundEndpoints("receiver")).isEmpty();
+			assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> registry.endpoint("receiver"))
+				.withMessageContaining("has not opened yet");
+			assertThatExceptionOfType(UnknownSocketException.class).isThrownBy(() -> registry.socket("ghost"))
+				.satisfies((ex) -> assertThat(ex.declared()).containsExactly("receiver", "sender"))
+				.withMessage("No socket named 'ghost' is declared (declared: [receiver, sender])");
+			assertThat(registry.isOpen()).isFalse();
+			assertThat(this.context.calls()).as("no bind, no connect").isEmpty();
+			assertThat(this.context.openSockets()).as("no socket created").isEmpty();
+		}
+	}
+
+	@Test
+	void usingASocketOpensThemAllAndReadsThenSeeThem() {
+		List<SocketSpec> specs = List.of(SocketSpec.bind("receiver", ZmqSocketType.PULL, "tcp://127.0.0.1:*"),
+				SocketSpec.connect("sender", ZmqSocketType.PUSH, "inproc://nowhere"));
+		try (ZmqSocketRegistry registry = registry(specs)) {
+			ManagedSocket sender = registry.socket("sender");
+			assertThat(registry.isOpen()).isTrue();
+			assertThat(registry.sockets()).extracting(ManagedSocket::name).containsExactly("receiver", "sender");
+			assertThat(registry.find("sender")).containsSame(sender);
+			assertThat(registry.endpoint("receiver")).startsWith("tcp://127.0.0.1:").doesNotEndWith(":*");
+			assertThat(registry.boundEndpoints("sender")).isEmpty();
+			assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> registry.endpoint("sender"))
+				.withMessageContaining("does not bind");
+		}
+	}
+
 	private ZmqSocketRegistry registry(List<SocketSpec> specs) {
 		// a receive timeout wherever one applies: a missing message fails the test instead of hanging it
-		SocketOptions timed = SocketOptions.builder().receiveTimeout(PeerSockets.TIMEOUT).build();
+		SocketOptions timed = SocketOptions.builder().set(SocketOption.RECEIVE_TIMEOUT, PeerSockets.TIMEOUT).build();
 		List<SocketSpec> timedSpecs = specs.stream()
 			.map((spec) -> spec.type().canReceive() ? spec.withOptions(timed) : spec)
 			.toList();
-		return new ZmqSocketRegistry(new ZmqSocketFactory(this.context, new SocketConfigurer(Duration.ZERO)), timedSpecs,
-				"test.sockets");
+		return new ZmqSocketRegistry(new ZmqSocketFactory(this.context, new SocketConfigurer(Duration.ZERO)), timedSpecs);
 	}
 
 	/**

@@ -26,7 +26,7 @@ public final class PeerSockets implements AutoCloseable {
 	/**
 	 * The receive and send timeout of every peer socket, and the bound of any wait that includes
 	 * a tcp connection coming up. It covers a stalled handshake (see below; the starter's own
-	 * sockets drop one after {@code SocketConfigurer.DEFAULT_HANDSHAKE_INTERVAL}, 3 s), the
+	 * sockets drop one after their {@code handshake-interval}, 3 s by default), the
 	 * reconnect, and a second stall in a row. Messages queued on the connecting side survive a
 	 * stall and arrive late, so a test that waited less would fail on JeroMQ's stall rather than on
 	 * the behaviour it checks. A passing test never waits this long.

@@ -1,9 +1,11 @@
 package org.zeromq.spring.benchmarks.harness.scenarios;
 
+import java.time.Duration;
+
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.spring.core.SocketConfigurer;
+import org.zeromq.spring.core.SocketOption;
 
 /**
  * The raw JeroMQ side's plumbing: a context per simulated process, like the starter side's
@@ -12,6 +14,10 @@ import org.zeromq.spring.core.SocketConfigurer;
 final class RawJeromq {
 
 	static final String LOOPBACK_ANY_PORT = "tcp://127.0.0.1:*";
+
+	private static final Duration STARTER_HANDSHAKE_INTERVAL = SocketOption.HANDSHAKE_INTERVAL.defaultValue()
+		.starterValue()
+		.orElseThrow();
 
 	private RawJeromq() {
 	}
@@ -24,7 +30,7 @@ final class RawJeromq {
 	 */
 	static ZMQ.Socket socket(ZContext context, SocketType type) {
 		ZMQ.Socket socket = context.createSocket(type);
-		socket.setHandshakeIvl((int) SocketConfigurer.DEFAULT_HANDSHAKE_INTERVAL.toMillis());
+		socket.setHandshakeIvl((int) STARTER_HANDSHAKE_INTERVAL.toMillis());
 		return socket;
 	}
 

@@ -1,0 +1,32 @@
+package org.zeromq.spring.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.zeromq.spring.core.UnknownSocketException;
+import org.zeromq.spring.core.ZmqException;
+
+/**
+ * Explains code (a listener, a send during startup) that names a socket nobody declared, with
+ * the property that would declare it.
+ */
+class UnknownSocketFailureAnalyzer extends AbstractFailureAnalyzer<UnknownSocketException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, UnknownSocketException cause) {
+		String prefix = SocketProperties.socketPrefix(cause.socketName());
+		String action = "Declare it under " + prefix + " (at least its type, and bind or connect), or use one of the "
+				+ "declared sockets: " + cause.declared() + ".";
+		return new FailureAnalysis(mostSpecificMessage(rootFailure, cause), action, cause);
+	}
+
+	// The outermost ZeroMQ exception says who asked for the socket (a listener method, say).
+	private static String mostSpecificMessage(Throwable rootFailure, UnknownSocketException cause) {
+		for (Throwable candidate = rootFailure; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof ZmqException) {
+				return candidate.getMessage();
+			}
+		}
+		return cause.getMessage();
+	}
+
+}

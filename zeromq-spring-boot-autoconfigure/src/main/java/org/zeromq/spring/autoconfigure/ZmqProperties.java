@@ -16,10 +16,12 @@ import org.zeromq.spring.listener.ErrorReply;
 /**
  * {@code zeromq.*}: the ZeroMQ context and the sockets an application declares by name.
  * <p>
- * Every socket option is a property of {@link Socket}, named after its key in the
+ * Unknown keys fail startup ({@code ignoreUnknownFields = false}): a misspelt option, or a
+ * setting the starter does not support, would otherwise leave the application running without
+ * it. Every socket option is a property of {@link Socket}, named after its key in the
  * {@link SocketOption} table, which maps it to the socket.
  */
-@ConfigurationProperties(ZmqProperties.PREFIX)
+@ConfigurationProperties(prefix = ZmqProperties.PREFIX, ignoreUnknownFields = false)
 public class ZmqProperties {
 
 	public static final String PREFIX = "zeromq";

@@ -21,6 +21,25 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class ZmqConfigurationFailureTests {
 
 	@Test
+	void aMisspeltOptionStopsStartupNamingTheNearestOptionAndItsLine(CapturedOutput output) {
+		failsToStart("option-typo.yml");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("`zeromq.sockets.jobs.send-hwn` is not a socket option; did you mean `send-hwm`?"
+					+ " (set in class path resource [config-errors/option-typo.yml] - 6:17)");
+	}
+
+	@Test
+	void misspeltKeysOfEveryGroupAreNamedWithTheNearestKeyOrTheKeysThereAre(CapturedOutput output) {
+		failsToStart("group-typos.yml");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("`zeromq.context.io-thread` is not a context option; did you mean `io-threads`?")
+			.contains("`zeromq.listener.shutdown-timout` is not a listener option; did you mean `shutdown-timeout`?")
+			.contains("`zeromq.sokets.jobs.type`: `sokets` is not a zeromq option; did you mean `sockets`?")
+			.contains("`zeromq.security.curve.server`: `security` is not a zeromq option; the zeromq options are context, listener, sockets")
+			.contains("(set in class path resource [config-errors/group-typos.yml] - 3:16)");
+	}
+
+	@Test
 	void anUnknownTypeStopsStartupNamingThePropertyAndTheTypes(CapturedOutput output) {
 		failsToStart("unknown-type.yml");
 		assertThat(output).contains("APPLICATION FAILED TO START")

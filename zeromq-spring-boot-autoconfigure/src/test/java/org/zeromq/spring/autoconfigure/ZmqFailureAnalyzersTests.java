@@ -120,6 +120,7 @@ class ZmqFailureAnalyzersTests {
 		assertThat(new InvalidSocketSpecFailureAnalyzer(new MockEnvironment()).analyze(unrelated)).isNull();
 		assertThat(new ZmqBindFailureAnalyzer(new MockEnvironment()).analyze(unrelated)).isNull();
 		assertThat(new UnknownSocketFailureAnalyzer().analyze(unrelated)).isNull();
+		assertThat(new UnknownZmqPropertyFailureAnalyzer().analyze(unrelated)).isNull();
 	}
 
 	@Test

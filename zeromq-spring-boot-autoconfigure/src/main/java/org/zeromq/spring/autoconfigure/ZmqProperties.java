@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.HwmPolicy;
 import org.zeromq.spring.core.SocketOption;
@@ -134,6 +135,7 @@ public class ZmqProperties {
 	 * property per {@link SocketOption} (left {@code null} when not set, so that the option's
 	 * default applies).
 	 */
+	@ConfigurationPropertiesSource
 	public static class Socket {
 
 		/**

@@ -1,5 +1,6 @@
 package org.zeromq.spring.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -91,7 +92,8 @@ final class SocketProperties {
 
 	private static String yaml(Remedy remedy, String subject) {
 		if (remedy instanceof Remedy.Add add) {
-			return "add " + add.setting() + ": " + yamlValue(add.example()) + (add.purpose().isEmpty() ? "" : " " + add.purpose());
+			String purpose = add.purpose().isEmpty() ? "" : " " + add.purpose();
+			return "add " + add.setting() + ": " + yamlValue(add.example()) + purpose;
 		}
 		if (remedy instanceof Remedy.Change change) {
 			return "set " + change.setting() + ": " + yamlValue(change.value());
@@ -105,7 +107,7 @@ final class SocketProperties {
 	}
 
 	private static List<ConfigurationPropertySource> asList(Iterable<ConfigurationPropertySource> sources) {
-		List<ConfigurationPropertySource> list = new java.util.ArrayList<>();
+		List<ConfigurationPropertySource> list = new ArrayList<>();
 		sources.forEach(list::add);
 		return list;
 	}

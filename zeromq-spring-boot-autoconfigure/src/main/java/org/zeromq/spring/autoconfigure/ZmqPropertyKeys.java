@@ -57,10 +57,12 @@ final class ZmqPropertyKeys {
 
 	private static String unknown(ConfigurationPropertyName name, int element, String key, ResolvableType group) {
 		String at = (element == name.getNumberOfElements() - 1) ? "`" + name + "`" : "`" + name + "`: `" + key + "`";
-		String noun = (group.resolve() == ZmqProperties.class) ? ZmqProperties.PREFIX : uncapitalize(group.toClass().getSimpleName());
+		String noun = (group.resolve() == ZmqProperties.class) ? ZmqProperties.PREFIX
+				: uncapitalize(group.toClass().getSimpleName());
 		List<String> keys = keys(group);
-		return at + " is not a " + noun + " option; " + nearest(key, keys).map((nearest) -> "did you mean `" + nearest + "`?")
+		String hint = nearest(key, keys).map((nearest) -> "did you mean `" + nearest + "`?")
 			.orElseGet(() -> "the " + noun + " options are " + String.join(", ", keys));
+		return at + " is not a " + noun + " option; " + hint;
 	}
 
 	/** The dashed names of the properties of a group, in declaration order of their getters. */

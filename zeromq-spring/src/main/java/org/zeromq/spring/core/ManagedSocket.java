@@ -133,7 +133,7 @@ public final class ManagedSocket {
 				? " within its send-timeout of " + sendTimeout().toMillis() + " ms" : "";
 		return new ZmqSendException("Socket '" + name() + "' (" + this.spec.type() + ") did not accept the message" + waited
 				+ ": its send high-water mark is reached or it has no peer to send to."
-				+ " Add or speed up peers, raise send-hwm, or set hwm-policy: drop to drop and count instead");
+				+ " Add or speed up peers, raise send-hwm, or set its hwm-policy to DROP to drop and count instead");
 	}
 
 	/** How long a send may wait at the high-water mark: the socket's send-timeout, as its spec resolves it. */

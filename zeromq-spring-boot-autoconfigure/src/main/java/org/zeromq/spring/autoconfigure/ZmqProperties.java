@@ -269,7 +269,9 @@ public class ZmqProperties {
 		private Boolean reqCorrelate;
 
 		/**
-		 * Largest message accepted, in bytes (ZMQ_MAXMSGSIZE). Unset means no limit.
+		 * Largest frame accepted from a peer, in bytes (ZMQ_MAXMSGSIZE); a peer announcing a
+		 * bigger one is disconnected before anything is allocated. Unset means 4 MiB; -1 lifts
+		 * the limit.
 		 */
 		private Long maxMessageSize;
 

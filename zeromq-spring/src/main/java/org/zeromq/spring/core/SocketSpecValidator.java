@@ -127,17 +127,18 @@ public final class SocketSpecValidator {
 		if (value instanceof Duration duration && duration.isNegative()) {
 			violations.add(new SpecViolation(property, "must not be negative, was " + duration, "use a duration such as 500ms or 2s"));
 		}
-		if (value instanceof Number number && number.longValue() < 0) {
+		if (value instanceof Number number && number.longValue() < 0
+				&& !(option.equals("max-message-size") && number.longValue() == PeerInputGuard.NO_LIMIT)) {
 			violations.add(new SpecViolation(property, "must not be negative, was " + number, nonNegativeFix(option)));
 		}
 	}
 
 	// 0 means "no limit" for a high-water mark only: a max-message-size of 0 refuses every
-	// non-empty message, and "no limit" there is JeroMQ's default, reached by leaving it unset.
+	// non-empty message, and "no limit" there is -1, as in ZeroMQ (unset means the starter's default).
 	private static String nonNegativeFix(String option) {
 		return switch (option) {
 			case "send-hwm", "receive-hwm" -> "use 0 or more (0 means no limit)";
-			case "max-message-size" -> "use a size in bytes, or leave it unset for no limit";
+			case "max-message-size" -> "use a size in bytes, or -1 for no limit";
 			default -> "use 0 or more";
 		};
 	}

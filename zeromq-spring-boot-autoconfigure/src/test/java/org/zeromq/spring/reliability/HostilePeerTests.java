@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.core.SupervisedZContext;
 import org.zeromq.spring.listener.ZmqListener;
 import org.zeromq.spring.template.ZmqOperations;
 import org.zeromq.spring.test.PeerSockets;
@@ -123,6 +124,7 @@ class HostilePeerTests {
 						socket.close();
 					}
 				}
+				assertThat(context.getBean(SupervisedZContext.class).failure()).as("ZeroMQ thread failure").isEmpty();
 				assertThat(directMemoryUsed() - directBefore).as("direct memory added by the hostile connections")
 					.isLessThan(DIRECT_MEMORY_BOUND);
 			}

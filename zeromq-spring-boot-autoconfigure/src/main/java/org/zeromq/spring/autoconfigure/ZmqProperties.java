@@ -296,8 +296,9 @@ public class ZmqProperties {
 		private Boolean reqCorrelate;
 
 		/**
-		 * Largest message accepted, in bytes (ZMQ_MAXMSGSIZE): a peer sending a bigger one is
-		 * disconnected. Unset means no limit; 0 refuses every non-empty message.
+		 * Largest frame accepted from a peer, in bytes (ZMQ_MAXMSGSIZE); a peer announcing a
+		 * bigger one is disconnected before anything is allocated. Unset means 4 MiB; -1 lifts
+		 * the limit.
 		 */
 		private Long maxMessageSize;
 

@@ -60,6 +60,12 @@ class SocketOptionMappingTests {
 				connectedSocket("PUSH").reads("getImmediate", ZMQ.Socket::getImmediate, true),
 				socket("PULL", "conflate=true").reads("getConflate", ZMQ.Socket::getConflate, true),
 				socket("PULL", "max-message-size=1024").reads("getMaxMsgSize", ZMQ.Socket::getMaxMsgSize, 1024L),
+				// the starter's default (JeroMQ has none), on every type: each tcp connection decodes frames
+				socket("PULL").reads("getMaxMsgSize", ZMQ.Socket::getMaxMsgSize, 4L * 1024 * 1024),
+				socket("PUB").reads("getMaxMsgSize", ZMQ.Socket::getMaxMsgSize, 4L * 1024 * 1024),
+				socket("PULL", "max-message-size=-1").reads("getMaxMsgSize", ZMQ.Socket::getMaxMsgSize, -1L),
+				socket("PULL").reads("getMsgAllocator", (s) -> s.base().getSocketOptx(zmq.ZMQ.ZMQ_MSG_ALLOCATOR).getClass().getSimpleName(),
+						"InboundFrameAllocator"),
 				socket("PUSH", "tcp-keepalive=true").reads("getTCPKeepAlive", ZMQ.Socket::getTCPKeepAlive, 1),
 				socket("PUSH", "tcp-keepalive=false").reads("getTCPKeepAlive", ZMQ.Socket::getTCPKeepAlive, 0),
 				socket("PUSH").reads("getTCPKeepAlive", ZMQ.Socket::getTCPKeepAlive, -1),

@@ -66,6 +66,9 @@ class SocketOptionsDocumentationTests {
 		if (value instanceof Duration duration) {
 			return DurationStyle.SIMPLE.print(duration, (duration.toMillis() % 1000 == 0) ? ChronoUnit.SECONDS : ChronoUnit.MILLIS);
 		}
+		if (value instanceof Long bytes && bytes > 0 && bytes % (1024 * 1024) == 0) {
+			return bytes + " (" + (bytes / (1024 * 1024)) + " MiB)";
+		}
 		return String.valueOf(value);
 	}
 

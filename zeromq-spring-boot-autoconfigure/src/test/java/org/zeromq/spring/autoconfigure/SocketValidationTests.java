@@ -74,7 +74,7 @@ class SocketValidationTests {
 				negative("PUSH", "send-hwm", "-1", "use 0 or more (0 means no limit)"),
 				negative("PULL", "receive-hwm", "-1", "use 0 or more (0 means no limit)"),
 				negative("PULL", "backlog", "-1", "use 0 or more"),
-				negative("PULL", "max-message-size", "-2", "leave it unset for no limit"),
+				negative("PULL", "max-message-size", "-2", "use a size in bytes, or -1 for no limit"),
 				negative("PUSH", "linger", "-1s", "was PT-1S", "use a duration such as 500ms or 2s"),
 				negative("PULL", "receive-timeout", "-5ms", "was PT-0.005S", "use a duration such as 500ms or 2s"),
 				negative("PUSH", "heartbeat-interval", "-1s", "use a duration such as 500ms or 2s"));

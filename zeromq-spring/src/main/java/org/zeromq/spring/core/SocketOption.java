@@ -198,15 +198,19 @@ public final class SocketOption<T> {
 		.range(ValueRange.any())
 		.describedAs("Discard replies to earlier requests.");
 
-	// 0 means "no limit" for a high-water mark only: a max-message-size of 0 refuses every
-	// non-empty message, and "no limit" there is JeroMQ's default, reached by leaving it unset.
+	/**
+	 * Defaults to 4 MiB instead of JeroMQ's "no limit": JeroMQ allocates a frame's whole buffer as
+	 * soon as a peer announces its size, before a byte of it arrives, so without a limit one
+	 * 73-byte input reserves up to 2 GiB (docs/reliability.md). -1 lifts the limit, as in ZeroMQ;
+	 * 0 is not "no limit" but refuses every non-empty frame.
+	 */
 	public static final SocketOption<Long> MAX_MESSAGE_SIZE = row("max-message-size", Long.class)
 		.zmq("ZMQ_MAXMSGSIZE", "setMaxMsgSize", (socket, value) -> socket.setMaxMsgSize(value))
 		.scope(OptionScope.ALL_SOCKETS)
-		.byDefault(OptionDefault.jeromq("no limit"))
-		.range(ValueRange.notNegative("use a size in bytes, or leave it unset for no limit"))
-		.describedAs("Largest message accepted, in bytes: a peer sending a bigger one is disconnected. "
-				+ "0 refuses every non-empty message.");
+		.byDefault(OptionDefault.starter(4L * 1024 * 1024, "no limit"))
+		.range(ValueRange.atLeastOrNoLimit(0L, -1L, "use a size in bytes, or -1 for no limit"))
+		.describedAs("Largest frame accepted from a peer, in bytes: a peer announcing a bigger one is disconnected "
+				+ "before anything is allocated. -1 lifts the limit; 0 refuses every non-empty frame.");
 
 	public static final SocketOption<Boolean> TCP_KEEPALIVE = row("tcp-keepalive", Boolean.class)
 		.zmq("ZMQ_TCP_KEEPALIVE", "setTCPKeepAlive", (socket, value) -> socket.setTCPKeepAlive(value ? 1 : 0))

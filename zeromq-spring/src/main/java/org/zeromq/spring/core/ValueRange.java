@@ -27,6 +27,14 @@ public interface ValueRange<T> {
 				? Optional.of(new OutOfRange("must not be negative, was " + value, fix)) : Optional.empty();
 	}
 
+	/** {@code minimum} or more, or exactly {@code noLimit}; {@code fix} says what to write instead. */
+	static <T extends Number> ValueRange<T> atLeastOrNoLimit(long minimum, long noLimit, String fix) {
+		return (value) -> (value.longValue() < minimum && value.longValue() != noLimit)
+				? Optional.of(new OutOfRange((minimum == 0 ? "must not be negative" : "must be at least " + minimum)
+						+ " (but " + noLimit + " for no limit), was " + value, fix))
+				: Optional.empty();
+	}
+
 	/** A duration of zero or more. */
 	static ValueRange<Duration> notNegativeDuration() {
 		return (value) -> value.isNegative()

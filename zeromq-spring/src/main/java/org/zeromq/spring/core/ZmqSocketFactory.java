@@ -32,6 +32,7 @@ public final class ZmqSocketFactory {
 		ZMQ.Socket socket = this.context.createSocket(spec.type().jeromqType());
 		try {
 			this.configurer.configure(socket, spec);
+			PeerInputGuard.apply(socket, spec);
 			for (String prefix : spec.subscriptions()) {
 				subscribe(socket, spec.type(), prefix.getBytes(StandardCharsets.UTF_8));
 			}

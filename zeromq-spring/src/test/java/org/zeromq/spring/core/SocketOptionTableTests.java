@@ -69,9 +69,11 @@ class SocketOptionTableTests {
 		assertThat(SocketOption.HANDSHAKE_INTERVAL.defaultValue().starterValue()).contains(Duration.ofSeconds(3));
 		assertThat(SocketOption.REQ_RELAXED.defaultValue().starterValue()).contains(true);
 		assertThat(SocketOption.REQ_CORRELATE.defaultValue().starterValue()).contains(true);
+		assertThat(SocketOption.MAX_MESSAGE_SIZE.defaultValue().starterValue()).contains(4L * 1024 * 1024);
 		assertThat(SocketOption.LINGER.defaultValue()).isInstanceOf(OptionDefault.FromContext.class);
 		assertThat(SocketOption.values().stream().filter((option) -> option.defaultValue().starterValue().isPresent())
-			.map(SocketOption::key)).containsExactly("send-timeout", "handshake-interval", "req-relaxed", "req-correlate");
+			.map(SocketOption::key)).containsExactly("send-timeout", "handshake-interval", "req-relaxed", "req-correlate",
+					"max-message-size");
 	}
 
 	@Test

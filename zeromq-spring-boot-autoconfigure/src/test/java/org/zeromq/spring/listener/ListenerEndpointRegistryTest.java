@@ -57,9 +57,12 @@ class ListenerEndpointRegistryTest {
 	@Test
 	void stoppedListenerConsumesNothingAndStartsAgainOnTheSameEndpoint() {
 		runWithPushTo("orders", (registry, orders, push, peers) -> {
-			ZMQ.Socket events = peers.monitor(push, ZMQ.EVENT_DISCONNECTED);
 			send(push, "before stop");
 			orders.awaitCount(1);
+			// Watched only from here, once a message has come through the connection: a first connect
+			// that stalls (JeroMQ 0.6.0, see PeerSockets) ends in a disconnect of its own, and taking
+			// that one for the stop sent the next message into the closing socket, which dropped it.
+			ZMQ.Socket events = peers.monitor(push, ZMQ.EVENT_DISCONNECTED);
 			registry.stop("orders");
 			assertThat(registry.isRunning("orders")).isFalse();
 			// Once the peer knows the listener is gone, what it sends waits in its own queue.

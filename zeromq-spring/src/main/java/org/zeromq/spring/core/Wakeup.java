@@ -59,6 +59,11 @@ public final class Wakeup implements AutoCloseable {
 		}
 	}
 
+	/** Whether a wake-up was signalled that the owner has not drained yet. Safe from any thread. */
+	public boolean isPending() {
+		return this.signalled.get();
+	}
+
 	/**
 	 * Owner thread: consumes pending wake-ups. Call it before looking at the work the signals
 	 * announced, so that work queued after this call signals again.

@@ -1,20 +1,22 @@
 package org.zeromq.spring.listener;
 
-import java.nio.channels.Selector;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.Frames;
-import org.zeromq.spring.core.Wakeup;
+import org.zeromq.spring.core.SocketLoop;
 
 /**
- * One thread that owns one listening socket: it polls the socket together with a wake-up
- * socket, so that it idles without CPU, reacts at once to a message and stops at once without
- * an interrupt; it handles messages on its own thread, replies on the same socket, and closes
- * the socket itself when it stops.
+ * One listening socket on a {@link SocketLoop} of its own: the loop polls the socket together
+ * with its wake-up, so that the listener idles without CPU, reacts at once to a message and
+ * stops at once without an interrupt; messages are handled on the loop's thread, replies go out
+ * on the same socket, and the loop closes the socket when it stops.
  */
 final class ListenerWorker {
 
@@ -30,113 +32,57 @@ final class ListenerWorker {
 	// recv instead). A blocking receive waits as cheaply as the raw loop and ends at once when a
 	// message comes. 5 ms rather than 1: request/reply p99 was 6–8× raw JeroMQ's with 1 ms (every
 	// client pause of a millisecond sent the listener through the poll) and 1.04× with 5 ms. It
-	// delays a stop by 5 ms at most; pause() waits for the worker, so it stays exact.
+	// delays a stop or a pause by 5 ms at most; pause() waits for the loop, so it stays exact.
 	private static final int NEXT_MESSAGE_WAIT_MILLIS = 5;
-
-	private final ZContext context;
 
 	private final ZMQ.Socket socket;
 
 	private final MessageDispatcher dispatcher;
 
-	private final Wakeup wakeup;
+	private final SocketLoop loop;
 
-	private final Thread thread;
+	private final SocketLoop.Registration listening;
 
-	private volatile boolean running = true;
-
-	private volatile boolean paused;
-
-	// Guarded by this: whether the thread has seen the pause and reads nothing more.
-	private boolean pauseSeen;
-
-	ListenerWorker(String threadName, ZContext context, ZMQ.Socket socket, MessageDispatcher dispatcher) {
-		this.context = context;
+	/**
+	 * @param name what log messages call this worker
+	 * @param paused whether it starts paused (reading nothing until resumed)
+	 */
+	ListenerWorker(String name, ZContext context, ZMQ.Socket socket, MessageDispatcher dispatcher, boolean paused) {
 		this.socket = socket;
 		this.dispatcher = dispatcher;
-		this.wakeup = new Wakeup(context, threadName);
-		this.thread = new Thread(this::run, threadName);
+		this.loop = new SocketLoop(context, name);
+		// Set before the loop starts, which hands the socket over with a happens-before edge. The
+		// listener is this socket's only user and never waits on it except in drain().
+		socket.setReceiveTimeOut(NEXT_MESSAGE_WAIT_MILLIS);
+		this.listening = this.loop.register(socket, paused ? 0 : ZMQ.Poller.POLLIN, (events) -> drain());
 	}
 
-	void start() {
-		this.thread.start();
+	void start(Executor executor) {
+		this.loop.start(executor);
 	}
 
 	/** Stops taking messages; the message being handled, if any, finishes first. */
 	void requestStop() {
-		this.running = false;
-		this.wakeup.signal();
-	}
-
-	void setPaused(boolean paused) {
-		this.paused = paused;
-		this.wakeup.signal();
+		this.loop.stop();
 	}
 
 	/**
-	 * Waits until the thread has seen a pause, so that nothing sent after {@code pause()}
-	 * returns is handled. Bounded: the thread may be in a handler.
+	 * Pauses or resumes reading. The future completes once the worker's thread has taken the
+	 * change (so that nothing sent after a completed pause is handled), or at once when the
+	 * worker has stopped; the message being handled, if any, finishes first.
 	 */
-	synchronized void awaitPauseSeen(long millis) throws InterruptedException {
-		long deadline = System.nanoTime() + millis * 1_000_000;
-		while (this.paused && !this.pauseSeen && this.thread.isAlive()) {
-			long left = (deadline - System.nanoTime()) / 1_000_000;
-			if (left <= 0) {
-				return;
-			}
-			wait(left);
-		}
+	CompletableFuture<Void> setPaused(boolean paused) {
+		return this.loop.submit(() -> this.listening.interest(paused ? 0 : ZMQ.Poller.POLLIN));
 	}
 
-	private synchronized void seePause(boolean paused) {
-		if (this.pauseSeen != paused) {
-			this.pauseSeen = paused;
-			notifyAll();
-		}
-	}
-
-	/** @return whether the thread ended within the time */
-	boolean awaitStop(long millis) throws InterruptedException {
-		this.thread.join(Math.max(1, millis));
-		return !this.thread.isAlive();
-	}
-
-	private void run() {
-		Selector selector = this.context.createSelector();
-		ZMQ.PollItem[] listening = { new ZMQ.PollItem(this.wakeup.receiver(), ZMQ.Poller.POLLIN),
-				new ZMQ.PollItem(this.socket, ZMQ.Poller.POLLIN) };
-		ZMQ.PollItem[] pausedItems = { listening[0] };
-		try {
-			// The listener is this socket's only user, and never waits on it except in drain().
-			this.socket.setReceiveTimeOut(NEXT_MESSAGE_WAIT_MILLIS);
-			while (this.running) {
-				boolean paused = this.paused;
-				seePause(paused);
-				if (ZMQ.poll(selector, paused ? pausedItems : listening, -1) < 0) {
-					break;
-				}
-				if (listening[0].isReadable()) {
-					this.wakeup.drain();
-				}
-				if (!paused) {
-					drain();
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.error("Listener thread " + this.thread.getName() + " stopped on an unexpected error", ex);
-		}
-		finally {
-			seePause(true);
-			this.socket.close();
-			this.wakeup.closeReceiver();
-			this.context.closeSelector(selector);
-			this.wakeup.close();
-		}
+	/** @return whether the worker ended (its socket closed) within the time */
+	boolean awaitStop(Duration timeout) throws InterruptedException {
+		return this.loop.awaitTermination(timeout);
 	}
 
 	private void drain() {
-		for (int i = 0; i < BATCH && this.running && !this.paused; i++) {
+		// Back to the loop when a pause or a stop waits, after the message in hand.
+		for (int i = 0; i < BATCH && !this.loop.hasPendingWork(); i++) {
 			List<byte[]> frames = Frames.receive(this.socket, 0);
 			if (frames == null) {
 				return;
@@ -151,12 +97,12 @@ final class ListenerWorker {
 	private void sendReply(List<byte[]> reply) {
 		try {
 			if (!Frames.send(this.socket, reply, 0)) {
-				logger.warn("Listener thread " + this.thread.getName() + " could not send a reply within the send-timeout");
+				logger.warn("The " + this.loop.name() + " could not send a reply within the send-timeout");
 			}
 		}
 		catch (RuntimeException ex) {
 			// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable.
-			logger.warn("Listener thread " + this.thread.getName() + " could not send a reply: " + ex.getMessage());
+			logger.warn("The " + this.loop.name() + " could not send a reply: " + ex.getMessage());
 		}
 	}
 

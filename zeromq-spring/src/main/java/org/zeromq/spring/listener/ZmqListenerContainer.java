@@ -3,6 +3,11 @@ package org.zeromq.spring.listener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.commons.logging.Log;
@@ -92,14 +97,15 @@ public final class ZmqListenerContainer {
 		this.starts++;
 		List<ZMQ.Socket> sockets = openSockets();
 		for (int i = 0; i < sockets.size(); i++) {
-			String name = "zmq-listener-" + id() + "-" + (i + 1);
-			this.workers.add(new ListenerWorker(name, this.factory.context(), sockets.get(i), this.dispatcher));
+			this.workers.add(new ListenerWorker("listener '" + id() + "' worker " + (i + 1), this.factory.context(),
+					sockets.get(i), this.dispatcher, this.paused));
 		}
-		this.workers.forEach((worker) -> worker.setPaused(this.paused));
 		if (this.device != null) {
-			this.device.start();
+			this.device.start(namedThread("zmq-listener-" + id() + "-device"));
 		}
-		this.workers.forEach(ListenerWorker::start);
+		for (int i = 0; i < this.workers.size(); i++) {
+			this.workers.get(i).start(namedThread("zmq-listener-" + id() + "-" + (i + 1)));
+		}
 		this.running = true;
 	}
 
@@ -116,12 +122,12 @@ public final class ZmqListenerContainer {
 	synchronized void awaitStop(long deadlineNanos) {
 		try {
 			for (ListenerWorker worker : this.workers) {
-				if (!worker.awaitStop(millisUntil(deadlineNanos))) {
+				if (!worker.awaitStop(Duration.ofMillis(millisUntil(deadlineNanos)))) {
 					logger.warn("Listener '" + id() + "' has a handler still running after the shutdown timeout");
 				}
 			}
 			if (this.device != null) {
-				this.device.terminate(Math.max(1000, millisUntil(deadlineNanos)));
+				this.device.terminate(Duration.ofMillis(Math.max(1000, millisUntil(deadlineNanos))));
 			}
 		}
 		catch (InterruptedException ex) {
@@ -140,14 +146,19 @@ public final class ZmqListenerContainer {
 	/** Stops reading: once this returns, no message is handled until {@link #resume()}. */
 	public synchronized void pause() {
 		this.paused = true;
-		this.workers.forEach((worker) -> worker.setPaused(true));
+		List<CompletableFuture<Void>> seen = this.workers.stream().map((worker) -> worker.setPaused(true)).toList();
 		try {
-			for (ListenerWorker worker : this.workers) {
-				worker.awaitPauseSeen(PAUSE_PATIENCE.toMillis());
-			}
+			// A stopped worker reads nothing either: its future fails, which counts as seen.
+			CompletableFuture.allOf(seen.toArray(CompletableFuture[]::new))
+				.exceptionally((ex) -> null)
+				.get(PAUSE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("Listener '" + id() + "' has a handler still running " + PAUSE_PATIENCE
+					+ " after pause(); it pauses once the handler returns");
 		}
 	}
 
@@ -180,7 +191,7 @@ public final class ZmqListenerContainer {
 				opened.add(worker);
 				workerSockets.add(worker);
 			}
-			this.device = new ListenerDevice("zmq-listener-" + id() + "-device", this.factory.context(), first, back);
+			this.device = new ListenerDevice("device of listener '" + id() + "'", this.factory.context(), first, back);
 			return workerSockets;
 		}
 		catch (RuntimeException ex) {
@@ -209,6 +220,12 @@ public final class ZmqListenerContainer {
 				LockSupport.parkNanos(REBIND_RETRY.toNanos());
 			}
 		}
+	}
+
+	// A thread per worker with the name users see in logs and thread dumps, until listener
+	// containers take their threads from an executor of the application.
+	private static Executor namedThread(String name) {
+		return (loop) -> new Thread(loop, name).start();
 	}
 
 	private static long millisUntil(long deadlineNanos) {

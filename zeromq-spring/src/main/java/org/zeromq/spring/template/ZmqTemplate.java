@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -137,8 +138,11 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		if (this.closed) {
 			throw closedTemplate(target.name());
 		}
-		DealerRequester requester = this.requesters.computeIfAbsent(target.name(),
-				(name) -> new DealerRequester(target, this.registry.factory().context()));
+		DealerRequester requester = this.requesters.computeIfAbsent(target.name(), (name) -> {
+			DealerRequester created = new DealerRequester(target, this.registry.factory().context());
+			created.start(requesterThread(name));
+			return created;
+		});
 		if (this.closed) {
 			// close() may have looked at the requesters before this one was added: stop it here.
 			this.requesters.remove(target.name(), requester);
@@ -146,6 +150,15 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 			throw closedTemplate(target.name());
 		}
 		return requester;
+	}
+
+	// One named daemon thread per DEALER socket, as before executors come from the application.
+	private static Executor requesterThread(String socket) {
+		return (loop) -> {
+			Thread thread = new Thread(loop, "zmq-requester-" + socket);
+			thread.setDaemon(true);
+			thread.start();
+		};
 	}
 
 	private static ZmqException closedTemplate(String socket) {

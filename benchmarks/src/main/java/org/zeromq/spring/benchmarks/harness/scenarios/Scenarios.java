@@ -33,6 +33,9 @@ public final class Scenarios {
 
 	public static final String CONCURRENCY_4 = "REP bind-side 1 ms handler, concurrency 4";
 
+	/** The device alone: no handler work, so the forwarding between clients and workers is what counts. */
+	public static final String DEVICE_4 = "REP bind-side no handler work, concurrency 4, 1000 in flight";
+
 	private Scenarios() {
 	}
 
@@ -54,6 +57,7 @@ public final class Scenarios {
 		all.add(new SpringIntegrationScenario(throughput, count(5_000, scale)));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_1, count(1_000, scale), 16, Duration.ofMillis(1), 1));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_4, count(1_000, scale), 16, Duration.ofMillis(1), 4));
+		all.add(new PipelinedRequestScenario(DEVICE_4, count(100_000, scale), 1000, Duration.ZERO, 4));
 		return all;
 	}
 

@@ -1,9 +1,10 @@
-package org.zeromq.spring.template;
+package org.zeromq.spring.benchmarks.sendpath;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -13,34 +14,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.spring.core.ManagedSocket;
-import org.zeromq.spring.core.PayloadConverter;
-import org.zeromq.spring.core.SocketConfigurer;
-import org.zeromq.spring.core.SocketSpec;
-import org.zeromq.spring.core.ZmqSocketFactory;
-import org.zeromq.spring.core.ZmqSocketRegistry;
-import org.zeromq.spring.core.ZmqSocketType;
+import org.zeromq.spring.benchmarks.harness.StarterApp;
+import org.zeromq.spring.template.ZmqTemplate;
 
 /**
  * Measures the two ways of making a socket usable from many threads that the design leaves
- * open: a lock around every send, or one owner thread fed by a queue. Not a test: run it by hand,
- * on an otherwise quiet machine, and read the medians.
+ * open: a lock around every send, or one owner thread fed by a queue. Run it by hand, on an
+ * otherwise quiet machine, and read the medians:
  *
  * <pre>
- * cd zeromq-spring-boot-autoconfigure
- * ../mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/comparison.classpath
- * java -cp target/test-classes:target/classes:$(cat target/comparison.classpath) \
- *     org.zeromq.spring.template.SendPathComparison [messages-per-round [messages-per-round-when-callers-wait]]
+ * java -jar benchmarks/target/benchmarks.jar send-paths [messages-per-round [messages-per-round-when-callers-wait]]
  * </pre>
  *
  * Every path sends the same 100-byte message to a sink thread that receives it on a PUSH/PULL
- * pipe (ROUTER for the DEALER path), over inproc and over tcp on 127.0.0.1. A round ends when the
- * sink has received every message, so queued-but-undelivered messages never count. One warm-up
- * round, then {@value #ROUNDS} measured rounds; the median is printed.
+ * pipe (ROUTER for the DEALER path), over inproc and over tcp on 127.0.0.1. The starter's paths
+ * are {@code ZmqTemplate.send} in a Spring Boot application with the socket declared in
+ * properties; over inproc the sink binds in the application's own context, as inproc requires. A
+ * round ends when the sink has received every message, so queued-but-undelivered messages never
+ * count. One warm-up round, then {@value #ROUNDS} measured rounds; the median is printed.
  */
 public final class SendPathComparison {
 
@@ -55,7 +49,8 @@ public final class SendPathComparison {
 	private SendPathComparison() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	/** Runs every path and prints the table; returns the exit code. */
+	public static int run(String[] args) throws Exception {
 		int messages = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
 		// A path whose callers wait for every message is far slower: it may get fewer per round.
 		int messagesWhenCallersWait = (args.length > 1) ? Integer.parseInt(args[1]) : messages;
@@ -72,6 +67,7 @@ public final class SendPathComparison {
 				}
 			}
 		}
+		return 0;
 	}
 
 	private static double measure(SendPath path, String transport, int threads, int messages, byte[] payload)
@@ -125,11 +121,15 @@ public final class SendPathComparison {
 		}
 	}
 
-	private static ZmqSocketRegistry registry(ZContext context, SocketSpec spec) {
-		ZmqSocketRegistry registry = new ZmqSocketRegistry(
-				new ZmqSocketFactory(context, new SocketConfigurer(Duration.ofSeconds(1))), List.of(spec));
-		registry.open();
-		return registry;
+	/**
+	 * {@code ZmqTemplate.send} in a Boot application whose socket {@code out} is declared in
+	 * properties; the application uses the comparison's context, so that inproc reaches the sink.
+	 */
+	private static Sender templateSender(ZContext context, String socketType, String endpoint) {
+		StarterApp app = StarterApp.start(Map.of("zeromq.sockets.out.type", socketType, "zeromq.sockets.out.connect",
+				endpoint), Map.of("comparisonContext", context));
+		ZmqTemplate template = app.template();
+		return Sender.of((payload) -> template.send("out", payload), app::close);
 	}
 
 	/** The ways of sending that are compared. */
@@ -144,25 +144,17 @@ public final class SendPathComparison {
 			}
 		},
 
-		LOCK("lock: ManagedSocket.send (ZmqTemplate's PUSH path)", SocketType.PULL, false, 1, 4) {
+		LOCK("lock: ZmqTemplate.send on a PUSH socket", SocketType.PULL, false, 1, 4) {
 			@Override
 			Sender open(ZContext context, String endpoint) {
-				ZmqSocketRegistry registry = registry(context, SocketSpec.connect("push", ZmqSocketType.PUSH, endpoint));
-				ManagedSocket push = registry.socket("push");
-				return Sender.of((payload) -> push.send(List.of(payload)), registry::close);
+				return templateSender(context, "PUSH", endpoint);
 			}
 		},
 
-		TEMPLATE_OWNER("owner thread: ZmqTemplate.send on DEALER, caller waits result", SocketType.ROUTER, true, 1, 4) {
+		TEMPLATE_OWNER("owner thread: ZmqTemplate.send on a DEALER, caller waits", SocketType.ROUTER, true, 1, 4) {
 			@Override
 			Sender open(ZContext context, String endpoint) {
-				ZmqSocketRegistry registry = registry(context,
-						SocketSpec.connect("dealer", ZmqSocketType.DEALER, endpoint));
-				ZmqTemplate template = new ZmqTemplate(registry, new PayloadConverter(new ByteArrayMessageConverter()));
-				return Sender.of((payload) -> template.send("dealer", payload), () -> {
-					template.close();
-					registry.close();
-				});
+				return templateSender(context, "DEALER", endpoint);
 			}
 		},
 

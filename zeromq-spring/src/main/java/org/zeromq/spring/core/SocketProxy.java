@@ -1,0 +1,263 @@
+package org.zeromq.spring.core;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+import zmq.Msg;
+import zmq.SocketBase;
+import zmq.ZError;
+
+/**
+ * Forwards whole messages between two sockets on a {@link SocketLoop}, both ways, as
+ * {@code ZMQ.proxy} does, but as part of the loop instead of owning a thread: it pauses and
+ * resumes through loop commands instead of a control socket, stops with the loop, and counts
+ * messages and bytes each way.
+ * <p>
+ * Frames move as JeroMQ {@code Msg} objects, without copying. A message is taken from its
+ * source only when the destination takes its first frame; when the destination has no room (its
+ * high-water mark), the frame waits and the source is not read until the destination can take
+ * it, so back-pressure reaches the sender as it would without a proxy. A message a ROUTER
+ * destination cannot route (a peer that left, or one at its mark) is dropped and counted.
+ * <p>
+ * Forwarding is bounded per turn of the loop, so that commands and the other direction get
+ * their turn under a steady stream.
+ */
+public final class SocketProxy {
+
+	// Messages forwarded each way per turn of the loop before it polls again: a poll costs more
+	// than a message, so a busy proxy drains in batches, but a bounded one.
+	private static final int BATCH = 256;
+
+	private final SocketLoop loop;
+
+	private final SocketLoop.Registration front;
+
+	private final SocketLoop.Registration back;
+
+	private final Direction frontToBack;
+
+	private final Direction backToFront;
+
+	private boolean paused;
+
+	/** Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts. */
+	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend) {
+		this.loop = loop;
+		this.front = loop.register(frontend, 0, this::frontReady);
+		this.back = loop.register(backend, 0, this::backReady);
+		this.frontToBack = new Direction(frontend, backend);
+		this.backToFront = new Direction(backend, frontend);
+		updateInterest();
+	}
+
+	/** Messages forwarded from the front socket to the back one. */
+	public Traffic frontToBack() {
+		return this.frontToBack;
+	}
+
+	/** Messages forwarded from the back socket to the front one. */
+	public Traffic backToFront() {
+		return this.backToFront;
+	}
+
+	/**
+	 * Stops or restarts taking new messages (a message half forwarded is finished). The future
+	 * completes once the loop has taken the change.
+	 */
+	public CompletableFuture<Void> setPaused(boolean paused) {
+		return this.loop.submit(() -> {
+			this.paused = paused;
+			updateInterest();
+		});
+	}
+
+	/**
+	 * Loop thread: forwards from back to front what the back socket holds now, without waiting
+	 * for more; for a stop, so that replies that came in with the stop still reach their clients.
+	 */
+	public void flushBackToFront() {
+		this.backToFront.forward(Integer.MAX_VALUE, false);
+	}
+
+	private void frontReady(int events) {
+		if ((events & ZMQ.Poller.POLLIN) != 0) {
+			this.frontToBack.forward(BATCH, this.paused);
+		}
+		if ((events & ZMQ.Poller.POLLOUT) != 0) {
+			this.backToFront.forward(BATCH, this.paused);
+		}
+		updateInterest();
+	}
+
+	private void backReady(int events) {
+		if ((events & ZMQ.Poller.POLLIN) != 0) {
+			this.backToFront.forward(BATCH, this.paused);
+		}
+		if ((events & ZMQ.Poller.POLLOUT) != 0) {
+			this.frontToBack.forward(BATCH, this.paused);
+		}
+		updateInterest();
+	}
+
+	// A socket is read while its direction may take a message, and watched for room while the
+	// other direction holds a frame for it.
+	private void updateInterest() {
+		this.front.interest(this.frontToBack.readInterest(this.paused) | this.backToFront.writeInterest());
+		this.back.interest(this.backToFront.readInterest(this.paused) | this.frontToBack.writeInterest());
+	}
+
+	private static boolean canReceive(SocketType type) {
+		return type != SocketType.PUSH && type != SocketType.PUB;
+	}
+
+	private static boolean canSend(SocketType type) {
+		return type != SocketType.PULL && type != SocketType.SUB;
+	}
+
+	/** Counters of one direction; read from any thread. */
+	public interface Traffic {
+
+		/** Whole messages forwarded. */
+		long messages();
+
+		/** Bytes of all their frames. */
+		long bytes();
+
+		/** Messages dropped because the destination could not route them. */
+		long dropped();
+
+	}
+
+	private static final class Direction implements Traffic {
+
+		private final SocketBase source;
+
+		private final SocketBase destination;
+
+		private final boolean enabled;
+
+		private final boolean destinationRoutes;
+
+		private final AtomicLong messages = new AtomicLong();
+
+		private final AtomicLong bytes = new AtomicLong();
+
+		private final AtomicLong dropped = new AtomicLong();
+
+		// Loop-thread state.
+		private Msg waiting;
+
+		private boolean midMessage;
+
+		private boolean discarding;
+
+		Direction(ZMQ.Socket source, ZMQ.Socket destination) {
+			this.source = source.base();
+			this.destination = destination.base();
+			this.enabled = canReceive(source.getSocketType()) && canSend(destination.getSocketType());
+			this.destinationRoutes = destination.getSocketType() == SocketType.ROUTER;
+		}
+
+		int readInterest(boolean paused) {
+			boolean reads = this.enabled && this.waiting == null && (!paused || this.midMessage || this.discarding);
+			return reads ? ZMQ.Poller.POLLIN : 0;
+		}
+
+		int writeInterest() {
+			return (this.waiting != null) ? ZMQ.Poller.POLLOUT : 0;
+		}
+
+		/**
+		 * Forwards up to {@code limit} messages, and always the rest of a message begun; stops at
+		 * once when the source is empty or the destination full.
+		 */
+		void forward(int limit, boolean paused) {
+			if (!this.enabled) {
+				return;
+			}
+			long forwarded = 0;
+			long forwardedBytes = 0;
+			long droppedNow = 0;
+			try {
+				while (this.waiting != null || this.midMessage || this.discarding || (!paused && forwarded + droppedNow < limit)) {
+					Msg part = this.waiting;
+					this.waiting = null;
+					if (part == null) {
+						part = this.source.recv(ZMQ.DONTWAIT);
+						if (part == null) {
+							failUnlessEmpty(this.source, "receive");
+							return;
+						}
+						if (this.discarding) {
+							this.discarding = part.hasMore();
+							continue;
+						}
+					}
+					boolean more = part.hasMore();
+					int size = part.size();
+					if (this.destination.send(part, more ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT)) {
+						// The Msg now belongs to the destination's pipe: only what was read before counts.
+						forwardedBytes += size;
+						this.midMessage = more;
+						if (!more) {
+							forwarded++;
+						}
+					}
+					else if (this.destinationRoutes || this.destination.errno() == ZError.EHOSTUNREACH) {
+						// A ROUTER says it has room whenever asked, so waiting for room would spin: drop.
+						failUnless(this.destination, "send", ZError.EAGAIN, ZError.EHOSTUNREACH);
+						this.midMessage = false;
+						this.discarding = more;
+						droppedNow++;
+					}
+					else {
+						failUnless(this.destination, "send", ZError.EAGAIN, ZError.EAGAIN);
+						this.waiting = part;
+						return;
+					}
+				}
+			}
+			finally {
+				// Published once per batch: one writer (the loop thread), readers anywhere.
+				if (forwarded != 0 || forwardedBytes != 0) {
+					this.messages.lazySet(this.messages.get() + forwarded);
+					this.bytes.lazySet(this.bytes.get() + forwardedBytes);
+				}
+				if (droppedNow != 0) {
+					this.dropped.lazySet(this.dropped.get() + droppedNow);
+				}
+			}
+		}
+
+		private static void failUnlessEmpty(SocketBase socket, String operation) {
+			failUnless(socket, operation, ZError.EAGAIN, ZError.EAGAIN);
+		}
+
+		private static void failUnless(SocketBase socket, String operation, int expected, int alsoExpected) {
+			int errno = socket.errno();
+			if (errno != expected && errno != alsoExpected) {
+				throw new ZmqException("Proxy " + operation + " failed with ZeroMQ error " + errno);
+			}
+		}
+
+		@Override
+		public long messages() {
+			return this.messages.get();
+		}
+
+		@Override
+		public long bytes() {
+			return this.bytes.get();
+		}
+
+		@Override
+		public long dropped() {
+			return this.dropped.get();
+		}
+
+	}
+
+}

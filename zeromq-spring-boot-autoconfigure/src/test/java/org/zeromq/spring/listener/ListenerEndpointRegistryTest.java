@@ -18,6 +18,8 @@ import static org.zeromq.spring.test.PeerSockets.awaitEvent;
 import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
 import static org.zeromq.spring.test.ZmqApplication.endpoint;
 import static org.zeromq.spring.test.ZmqApplication.socket;
+import org.zeromq.spring.annotation.ZmqListener;
+import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
 
 /**
  * {@link ZmqListenerEndpointRegistry}: listing listeners, stopping and starting them again on

@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.handler.annotation.SendTo;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.template.ZmqTemplate;
 import org.zeromq.spring.test.ZmqApplication;
 

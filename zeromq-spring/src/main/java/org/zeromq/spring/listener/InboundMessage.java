@@ -2,6 +2,8 @@ package org.zeromq.spring.listener;
 
 import java.util.List;
 
+import org.zeromq.spring.core.ZmqSocketType;
+
 /**
  * A message as a listener sees it: the routing envelope the reply must carry back, the content
  * frames, and what the envelope says about the sender.
@@ -15,6 +17,16 @@ import java.util.List;
  */
 public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte[] identity,
 		byte[] topic, List<byte[]> payload) {
+
+	/**
+	 * Splits the frames a socket of {@code type} received into envelope and content, following
+	 * the guide's envelope rules: a ROUTER prepends the sender's identity, a request envelope ends
+	 * at the first empty delimiter frame, and pub-sub messages may lead with a topic frame.
+	 * @throws MalformedMessageException when the frames do not fit the socket type
+	 */
+	public static InboundMessage of(ZmqSocketType type, String socket, List<byte[]> frames) {
+		return FrameLayout.of(type).parse(socket, frames);
+	}
 
 	/** Every frame as received, envelope included, for dead-lettering. */
 	public List<byte[]> allFrames() {

@@ -1,6 +1,9 @@
 package org.zeromq.spring.listener;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
@@ -29,7 +32,10 @@ final class ListenerDevice {
 
 	private final ZMQ.Socket controlSender;
 
-	private final Thread thread;
+	private final String name;
+
+	// Counted down when run() has closed the sockets: the thread comes from an executor.
+	private final CountDownLatch ended = new CountDownLatch(1);
 
 	ListenerDevice(String name, ZContext context, ZMQ.Socket front, ZMQ.Socket back) {
 		this.front = front;
@@ -41,11 +47,12 @@ final class ListenerDevice {
 		this.controlReceiver.bind(controlEndpoint);
 		this.controlSender = context.createSocket(SocketType.PAIR);
 		this.controlSender.connect(controlEndpoint);
-		this.thread = new Thread(this::run, name);
+		this.name = name;
 	}
 
-	void start() {
-		this.thread.start();
+	/** Runs the proxy on a thread of the executor, which it keeps until terminated. */
+	void start(Executor executor) {
+		executor.execute(this::run);
 	}
 
 	/** Terminates the proxy and waits for its thread, bounded. */
@@ -53,9 +60,8 @@ final class ListenerDevice {
 		// Not blocking: a device that already ended has closed the other end of this PAIR, and a
 		// blocking send with no peer would wait forever and hang the application's shutdown.
 		this.controlSender.send(ZMQ.PROXY_TERMINATE, ZMQ.DONTWAIT);
-		this.thread.join(Math.max(1, millis));
-		if (this.thread.isAlive()) {
-			logger.warn("Device thread " + this.thread.getName() + " did not stop in time");
+		if (!this.ended.await(Math.max(1, millis), TimeUnit.MILLISECONDS)) {
+			logger.warn("Device thread " + this.name + " did not stop in time");
 		}
 		this.controlSender.close();
 	}
@@ -75,19 +81,20 @@ final class ListenerDevice {
 	private void run() {
 		try {
 			if (!ZMQ.proxy(this.front, this.back, null, this.controlReceiver)) {
-				logger.error("Device thread " + this.thread.getName() + " stopped on ZeroMQ error "
+				logger.error("Device thread " + this.name + " stopped on ZeroMQ error "
 						+ this.front.errno() + "/" + this.back.errno() + "; the listener behind it receives nothing more");
 				return;
 			}
 			forwardLastReplies();
 		}
 		catch (RuntimeException ex) {
-			logger.error("Device thread " + this.thread.getName() + " stopped on an unexpected error", ex);
+			logger.error("Device thread " + this.name + " stopped on an unexpected error", ex);
 		}
 		finally {
 			this.front.close();
 			this.back.close();
 			this.controlReceiver.close();
+			this.ended.countDown();
 		}
 	}
 

@@ -2,6 +2,9 @@ package org.zeromq.spring.listener;
 
 import java.nio.channels.Selector;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -41,7 +44,11 @@ final class ListenerWorker {
 
 	private final Wakeup wakeup;
 
-	private final Thread thread;
+	private final String name;
+
+	// Counted down when run() has closed the socket: the thread comes from an executor, so there
+	// is no Thread to join.
+	private final CountDownLatch ended = new CountDownLatch(1);
 
 	private volatile boolean running = true;
 
@@ -55,11 +62,12 @@ final class ListenerWorker {
 		this.socket = socket;
 		this.dispatcher = dispatcher;
 		this.wakeup = new Wakeup(context, threadName);
-		this.thread = new Thread(this::run, threadName);
+		this.name = threadName;
 	}
 
-	void start() {
-		this.thread.start();
+	/** Runs the worker on a thread of the executor, which it keeps until it stops. */
+	void start(Executor executor) {
+		executor.execute(this::run);
 	}
 
 	/** Stops taking messages; the message being handled, if any, finishes first. */
@@ -79,7 +87,7 @@ final class ListenerWorker {
 	 */
 	synchronized void awaitPauseSeen(long millis) throws InterruptedException {
 		long deadline = System.nanoTime() + millis * 1_000_000;
-		while (this.paused && !this.pauseSeen && this.thread.isAlive()) {
+		while (this.paused && !this.pauseSeen && this.ended.getCount() > 0) {
 			long left = (deadline - System.nanoTime()) / 1_000_000;
 			if (left <= 0) {
 				return;
@@ -97,8 +105,7 @@ final class ListenerWorker {
 
 	/** @return whether the thread ended within the time */
 	boolean awaitStop(long millis) throws InterruptedException {
-		this.thread.join(Math.max(1, millis));
-		return !this.thread.isAlive();
+		return this.ended.await(Math.max(1, millis), TimeUnit.MILLISECONDS);
 	}
 
 	private void run() {
@@ -124,7 +131,7 @@ final class ListenerWorker {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.error("Listener thread " + this.thread.getName() + " stopped on an unexpected error", ex);
+			logger.error("Listener thread " + this.name + " stopped on an unexpected error", ex);
 		}
 		finally {
 			seePause(true);
@@ -132,6 +139,7 @@ final class ListenerWorker {
 			this.wakeup.closeReceiver();
 			this.context.closeSelector(selector);
 			this.wakeup.close();
+			this.ended.countDown();
 		}
 	}
 
@@ -151,12 +159,12 @@ final class ListenerWorker {
 	private void sendReply(List<byte[]> reply) {
 		try {
 			if (!Frames.send(this.socket, reply, 0)) {
-				logger.warn("Listener thread " + this.thread.getName() + " could not send a reply within the send-timeout");
+				logger.warn("Listener thread " + this.name + " could not send a reply within the send-timeout");
 			}
 		}
 		catch (RuntimeException ex) {
 			// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable.
-			logger.warn("Listener thread " + this.thread.getName() + " could not send a reply: " + ex.getMessage());
+			logger.warn("Listener thread " + this.name + " could not send a reply: " + ex.getMessage());
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.template.ZmqTemplate;
+import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 

@@ -14,6 +14,7 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 

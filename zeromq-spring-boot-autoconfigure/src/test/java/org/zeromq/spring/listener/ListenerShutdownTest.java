@@ -13,6 +13,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.template.ZmqTemplate;
 import org.zeromq.spring.test.LiveThreads;
+import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 

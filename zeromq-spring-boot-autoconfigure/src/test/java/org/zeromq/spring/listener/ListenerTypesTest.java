@@ -13,6 +13,7 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 

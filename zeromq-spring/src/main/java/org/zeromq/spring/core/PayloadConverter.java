@@ -164,7 +164,8 @@ public final class PayloadConverter {
 	// (AbstractMessageConverter.getResolvedType): this one stands for a parameter of that type.
 	private static final class TypeHint extends MethodParameter {
 
-		private static final java.lang.reflect.Method CARRIER = ClassUtils.getMethod(TypeHint.class, "carrier", Object.class);
+		// Any one-parameter method: every type the converters ask about is overridden below.
+		private static final java.lang.reflect.Method CARRIER = ClassUtils.getMethod(Object.class, "equals", Object.class);
 
 		private final Type type;
 
@@ -180,10 +181,6 @@ public final class PayloadConverter {
 			super(original);
 			this.type = original.type;
 			this.raw = original.raw;
-		}
-
-		@SuppressWarnings("unused")
-		private static void carrier(Object value) {
 		}
 
 		@Override

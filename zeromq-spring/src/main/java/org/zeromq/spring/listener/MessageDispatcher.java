@@ -25,6 +25,9 @@ final class MessageDispatcher {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	// Passed explicitly: the varargs call would allocate an empty array per message.
+	private static final Object[] NO_PROVIDED_ARGUMENTS = new Object[0];
+
 	private final ListenerEndpoint endpoint;
 
 	private final InvocableHandlerMethod method;
@@ -87,10 +90,10 @@ final class MessageDispatcher {
 	private Object invoke(InboundMessage message) throws Exception {
 		if (this.observation == ListenerObservation.NONE) {
 			// No call object to allocate when nothing observes.
-			return this.method.invoke(new ReceivedMessage(message));
+			return this.method.invoke(message, NO_PROVIDED_ARGUMENTS);
 		}
 		return this.observation.observe(this.endpoint.id(), message,
-				() -> this.method.invoke(new ReceivedMessage(message)));
+				() -> this.method.invoke(message, NO_PROVIDED_ARGUMENTS));
 	}
 
 	private List<byte[]> respond(InboundMessage message, Object result) {

@@ -11,14 +11,13 @@ import org.springframework.messaging.handler.invocation.HandlerMethodArgumentRes
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.listener.InboundMessage;
 import org.zeromq.spring.listener.MalformedMessageException;
-import org.zeromq.spring.listener.ReceivedMessage;
 
 /**
  * {@code @Header(ZmqHeaders.TOPIC | IDENTITY | SOCKET)} parameters as {@code String} (UTF-8) or
  * {@code byte[]}, read straight from the envelope. Ahead of spring-messaging's header resolver,
  * which would convert the bytes through a {@code ConversionService} that knows no charset.
  */
-public final class ZmqHeaderArgumentResolver implements HandlerMethodArgumentResolver {
+public final class ZmqHeaderArgumentResolver implements BindableArgumentResolver {
 
 	/** The headers a ZeroMQ message has. */
 	public static final List<String> NAMES = List.of(ZmqHeaders.TOPIC, ZmqHeaders.IDENTITY, ZmqHeaders.SOCKET);
@@ -31,52 +30,70 @@ public final class ZmqHeaderArgumentResolver implements HandlerMethodArgumentRes
 
 	@Override
 	public Object resolveArgument(MethodParameter parameter, Message<?> message) {
+		return bind(parameter).resolveArgument(parameter, message);
+	}
+
+	@Override
+	public HeaderParameter bind(MethodParameter parameter) {
 		Header header = parameter.getParameterAnnotation(Header.class);
-		String name = name(header, parameter);
-		byte[] value = value(name, message);
-		if (value == null) {
-			if (!ValueConstants.DEFAULT_NONE.equals(header.defaultValue())) {
-				return asType(header.defaultValue().getBytes(StandardCharsets.UTF_8), parameter);
-			}
-			if (header.required()) {
-				throw missing(name, message);
-			}
-			return null;
-		}
-		return asType(value, parameter);
-	}
-
-	private static byte[] value(String name, Message<?> message) {
-		if (message instanceof ReceivedMessage received) {
-			InboundMessage inbound = received.inbound();
-			return switch (name) {
-				case ZmqHeaders.TOPIC -> inbound.topic();
-				case ZmqHeaders.IDENTITY -> inbound.identity();
-				default -> inbound.socket().getBytes(StandardCharsets.UTF_8);
-			};
-		}
-		Object header = message.getHeaders().get(name);
-		if (header instanceof byte[] bytes) {
-			return bytes;
-		}
-		return (header != null) ? header.toString().getBytes(StandardCharsets.UTF_8) : null;
-	}
-
-	private static Object asType(byte[] value, MethodParameter parameter) {
-		return (parameter.getParameterType() == String.class) ? new String(value, StandardCharsets.UTF_8) : value;
-	}
-
-	private static MalformedMessageException missing(String name, Message<?> message) {
-		if (name.equals(ZmqHeaders.TOPIC) && message instanceof ReceivedMessage received) {
-			return new MalformedMessageException("expected a [topic][payload] envelope, got "
-					+ received.inbound().content().size() + " frame(s)");
-		}
-		return new MalformedMessageException("the message has no " + name);
+		String defaultValue = ValueConstants.DEFAULT_NONE.equals(header.defaultValue()) ? null : header.defaultValue();
+		return new HeaderParameter(name(header, parameter), parameter.getParameterType() == String.class,
+				header.required() && defaultValue == null,
+				(defaultValue != null) ? defaultValue.getBytes(StandardCharsets.UTF_8) : null);
 	}
 
 	static String name(Header header, MethodParameter parameter) {
 		String name = !header.name().isEmpty() ? header.name() : header.value();
 		return !name.isEmpty() ? name : String.valueOf(parameter.getParameterName());
+	}
+
+	/** One header parameter, its annotation read once. */
+	private record HeaderParameter(String name, boolean asText, boolean required, byte[] defaultValue)
+			implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return true;
+		}
+
+		@Override
+		public Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			byte[] value = value(message);
+			if (value == null) {
+				value = this.defaultValue;
+			}
+			if (value == null) {
+				if (this.required) {
+					throw missing(message);
+				}
+				return null;
+			}
+			return this.asText ? new String(value, StandardCharsets.UTF_8) : value;
+		}
+
+		private byte[] value(Message<?> message) {
+			if (message instanceof InboundMessage inbound) {
+				return switch (this.name) {
+					case ZmqHeaders.TOPIC -> inbound.topic();
+					case ZmqHeaders.IDENTITY -> inbound.identity();
+					default -> inbound.socket().getBytes(StandardCharsets.UTF_8);
+				};
+			}
+			Object header = message.getHeaders().get(this.name);
+			if (header instanceof byte[] bytes) {
+				return bytes;
+			}
+			return (header != null) ? header.toString().getBytes(StandardCharsets.UTF_8) : null;
+		}
+
+		private MalformedMessageException missing(Message<?> message) {
+			if (this.name.equals(ZmqHeaders.TOPIC) && message instanceof InboundMessage inbound) {
+				return new MalformedMessageException("expected a [topic][payload] envelope, got "
+						+ inbound.content().size() + " frame(s)");
+			}
+			return new MalformedMessageException("the message has no " + this.name);
+		}
+
 	}
 
 }

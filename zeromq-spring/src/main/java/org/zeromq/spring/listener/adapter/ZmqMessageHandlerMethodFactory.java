@@ -86,7 +86,7 @@ public final class ZmqMessageHandlerMethodFactory implements MessageHandlerMetho
 		MethodParameter[] parameters = handler.getMethodParameters();
 		for (int i = 0; i < parameters.length; i++) {
 			MethodParameter parameter = parameters[i];
-			HandlerMethodArgumentResolver resolver = handler.resolvers[i];
+			HandlerMethodArgumentResolver resolver = handler.kinds[i];
 			Header header = parameter.getParameterAnnotation(Header.class);
 			if (header != null) {
 				checkHeader(endpoint, parameter, header);
@@ -139,6 +139,9 @@ public final class ZmqMessageHandlerMethodFactory implements MessageHandlerMetho
 
 		private final HandlerMethodArgumentResolver[] resolvers;
 
+		// The resolvers as found, before binding: what the startup checks look at.
+		private final HandlerMethodArgumentResolver[] kinds;
+
 		ResolvedHandlerMethod(Object bean, Method method, HandlerMethodArgumentResolverComposite composite,
 				ParameterNameDiscoverer parameterNames) {
 			super(bean, method);
@@ -146,9 +149,13 @@ public final class ZmqMessageHandlerMethodFactory implements MessageHandlerMetho
 			setParameterNameDiscoverer(parameterNames);
 			MethodParameter[] parameters = getMethodParameters();
 			this.resolvers = new HandlerMethodArgumentResolver[parameters.length];
+			this.kinds = new HandlerMethodArgumentResolver[parameters.length];
 			for (int i = 0; i < parameters.length; i++) {
 				parameters[i].initParameterNameDiscovery(parameterNames);
-				this.resolvers[i] = resolverFor(parameters[i], composite);
+				HandlerMethodArgumentResolver resolver = resolverFor(parameters[i], composite);
+				this.kinds[i] = resolver;
+				this.resolvers[i] = (resolver instanceof BindableArgumentResolver bindable) ? bindable.bind(parameters[i])
+						: resolver;
 			}
 		}
 

@@ -6,7 +6,7 @@ import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.PayloadMethodArgumentResolver;
 import org.springframework.validation.Validator;
 import org.zeromq.spring.listener.MalformedMessageException;
-import org.zeromq.spring.listener.ReceivedMessage;
+import org.zeromq.spring.listener.InboundMessage;
 
 /**
  * spring-messaging's payload resolution (conversion with the parameter as hint, {@code @Valid}
@@ -22,8 +22,8 @@ public final class ZmqPayloadArgumentResolver extends PayloadMethodArgumentResol
 
 	@Override
 	public Object resolveArgument(MethodParameter parameter, Message<?> message) throws Exception {
-		if (message instanceof ReceivedMessage received && !received.hasSinglePayloadFrame()) {
-			throw notSinglePayloadFrame(received);
+		if (message instanceof InboundMessage inbound && !inbound.hasSinglePayloadFrame()) {
+			throw notSinglePayloadFrame(inbound);
 		}
 		return super.resolveArgument(parameter, message);
 	}
@@ -33,8 +33,8 @@ public final class ZmqPayloadArgumentResolver extends PayloadMethodArgumentResol
 		return payload == null;
 	}
 
-	static MalformedMessageException notSinglePayloadFrame(ReceivedMessage message) {
-		return new MalformedMessageException("expected one payload frame, got " + message.inbound().payload().size()
+	static MalformedMessageException notSinglePayloadFrame(InboundMessage message) {
+		return new MalformedMessageException("expected one payload frame, got " + message.payload().size()
 				+ "; declare a List<byte[]> or ZMsg parameter to receive multipart messages");
 	}
 

@@ -26,7 +26,7 @@ import org.zeromq.spring.core.SocketSpec;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.core.ZmqSocketType;
 import org.zeromq.spring.listener.ListenerConfigurationException;
-import org.zeromq.spring.listener.ReceivedMessage;
+import org.zeromq.spring.listener.InboundMessage;
 import org.zeromq.spring.test.PeerSockets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,7 +218,7 @@ class ListenerArgumentResolutionTests {
 				@Override
 				public Object resolveArgument(MethodParameter parameter, Message<?> message) {
 					return new Origin((String) message.getHeaders().get(ZmqHeaders.SOCKET),
-							((ReceivedMessage) message).inbound().content().size());
+							((InboundMessage) message).content().size());
 				}
 
 			}));

@@ -12,8 +12,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.template.ZmqTemplate;
-import org.zeromq.spring.test.LiveThreads;
 import org.zeromq.spring.test.HandledMessages;
+import org.zeromq.spring.test.LiveThreads;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 

@@ -5,8 +5,8 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.PayloadMethodArgumentResolver;
 import org.springframework.validation.Validator;
-import org.zeromq.spring.listener.MalformedMessageException;
 import org.zeromq.spring.listener.InboundMessage;
+import org.zeromq.spring.listener.MalformedMessageException;
 
 /**
  * spring-messaging's payload resolution (conversion with the parameter as hint, {@code @Valid}

@@ -25,8 +25,8 @@ import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
 import org.zeromq.spring.core.SocketSpec;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.core.ZmqSocketType;
-import org.zeromq.spring.listener.ListenerConfigurationException;
 import org.zeromq.spring.listener.InboundMessage;
+import org.zeromq.spring.listener.ListenerConfigurationException;
 import org.zeromq.spring.test.PeerSockets;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -60,7 +60,7 @@ public final class ZmqMessageHandlerMethodFactory implements MessageHandlerMetho
 		all.add(new MessageMethodArgumentResolver(frames));
 		all.add(new FramesArgumentResolver());
 		all.addAll(customResolvers);
-		all.add(new ZmqPayloadArgumentResolver(frames, validator));
+		all.add(new ZmqPayloadArgumentResolver(converter, frames, validator));
 		this.resolvers.addResolvers(all);
 	}
 

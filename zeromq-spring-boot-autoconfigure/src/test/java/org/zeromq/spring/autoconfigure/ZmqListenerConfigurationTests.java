@@ -28,8 +28,8 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
 /**
  * The listener container factory the auto-configuration declares: configured from
  * {@code zeromq.listener.*} and a {@link ListenerObservation} bean, replaced by the application's
- * own, and giving virtual threads when {@code spring.threads.virtual.enabled} is set on a JVM
- * that has them.
+ * own, and keeping listeners on platform threads of their own when
+ * {@code spring.threads.virtual.enabled} is set.
  */
 class ZmqListenerConfigurationTests {
 
@@ -81,8 +81,7 @@ class ZmqListenerConfigurationTests {
 	}
 
 	@Test
-	void virtualThreadsPropertyGivesListenersVirtualThreadsWhereTheJvmHasThem() {
-		boolean jvmHasVirtualThreads = Runtime.version().feature() >= 21;
+	void listenersKeepTheirOwnPlatformThreadsWhenVirtualThreadsAreEnabled() {
 		ZmqApplication.runner()
 			.withUserConfiguration(Echo.class)
 			.withPropertyValues("spring.threads.virtual.enabled=true")
@@ -94,13 +93,10 @@ class ZmqListenerConfigurationTests {
 				}
 				Thread handler = context.getBean(Echo.class).threads.poll(ZmqApplication.WAIT.toMillis(), TimeUnit.MILLISECONDS);
 				assertThat(handler).isNotNull();
-				if (jvmHasVirtualThreads) {
-					assertThat(handler.getClass().getName()).contains("VirtualThread");
-					assertThat(handler.getName()).startsWith("zmq-listener-");
-				}
-				else {
-					assertThat(handler.getName()).isEqualTo("zmq-listener-echo-1");
-				}
+				assertThat(handler.getClass().getName()).doesNotContain("VirtualThread");
+				assertThat(handler.getName()).isEqualTo("zmq-listener-echo-1");
+				assertThat(context.getBean(DefaultZmqListenerContainerFactory.class).getContainerProperties()
+					.getTaskExecutor()).isNull();
 			});
 	}
 

@@ -170,6 +170,12 @@ public final class ZmqMessageHandlerMethodFactory implements MessageHandlerMetho
 			throw new IllegalStateException("No argument resolver for " + parameter);
 		}
 
+		// Spring's invoke() also asks the logger, per message, whether to trace the arguments.
+		@Override
+		public Object invoke(Message<?> message, Object... providedArgs) throws Exception {
+			return doInvoke(getMethodArgumentValues(message, providedArgs));
+		}
+
 		@Override
 		protected Object[] getMethodArgumentValues(Message<?> message, Object... providedArgs) throws Exception {
 			if (providedArgs.length > 0) {

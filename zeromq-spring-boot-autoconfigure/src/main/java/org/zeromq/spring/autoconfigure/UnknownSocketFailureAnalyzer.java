@@ -13,10 +13,13 @@ class UnknownSocketFailureAnalyzer extends AbstractFailureAnalyzer<UnknownSocket
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, UnknownSocketException cause) {
-		String prefix = SocketProperties.socketPrefix(cause.socketName());
-		String action = "Declare it under " + prefix + " (at least its type, and bind or connect), or use one of the "
-				+ "declared sockets: " + cause.declared() + ".";
-		return new FailureAnalysis(mostSpecificMessage(rootFailure, cause), action, cause);
+		return new FailureAnalysis(mostSpecificMessage(rootFailure, cause), declareAction(cause), cause);
+	}
+
+	/** What to write so that the socket exists: shared with the analysis of a listener on it. */
+	static String declareAction(UnknownSocketException cause) {
+		return "Declare it under " + SocketProperties.socketPrefix(cause.socketName())
+				+ " (at least its type, and bind or connect), or use one of the declared sockets: " + cause.declared() + ".";
 	}
 
 	// The outermost ZeroMQ exception says who asked for the socket (a listener method, say).

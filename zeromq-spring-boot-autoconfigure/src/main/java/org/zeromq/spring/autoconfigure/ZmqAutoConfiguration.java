@@ -49,11 +49,6 @@ public class ZmqAutoConfiguration {
 	}
 
 	@Bean
-	ZmqSocketRegistryLifecycle zmqSocketRegistryLifecycle(ZmqSocketRegistry registry) {
-		return new ZmqSocketRegistryLifecycle(registry);
-	}
-
-	@Bean
 	@ConditionalOnMissingBean
 	OutboundFrames zmqOutboundFrames(PayloadConverter zmqPayloadConverter) {
 		return new OutboundFrames(zmqPayloadConverter);

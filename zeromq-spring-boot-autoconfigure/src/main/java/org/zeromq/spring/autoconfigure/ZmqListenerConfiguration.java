@@ -1,38 +1,53 @@
 package org.zeromq.spring.autoconfigure;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Role;
-import org.zeromq.spring.core.OutboundFrames;
-import org.zeromq.spring.core.ZmqSocketFactory;
+import org.springframework.context.annotation.Import;
+import org.zeromq.spring.annotation.ZmqBootstrapConfiguration;
+import org.zeromq.spring.annotation.ZmqListenerAnnotationBeanPostProcessor;
+import org.zeromq.spring.config.DefaultZmqListenerContainerFactory;
+import org.zeromq.spring.core.PayloadConverter;
 import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.listener.ListenerObservation;
 import org.zeromq.spring.listener.ListenerSocketSettings;
-import org.zeromq.spring.listener.LoggingErrorHandler;
-import org.zeromq.spring.listener.ZmqListenerAnnotationBeanPostProcessor;
-import org.zeromq.spring.listener.ZmqListenerEndpointRegistry;
-import org.zeromq.spring.listener.ZmqListenerErrorHandler;
+import org.zeromq.spring.listener.ZmqContainerProperties;
 
-/** {@code @ZmqListener} support: the annotation processor and the registry of listener containers. */
+/**
+ * {@code @ZmqListener} support: what {@code @EnableZmq} brings (the annotation processor and the
+ * registry of listener containers, in this context even when a parent has its own), and the
+ * default container factory configured from {@code zeromq.listener.*} and the sockets'
+ * {@code error-reply} and {@code dead-letter}.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(ZmqBootstrapConfiguration.class)
 class ZmqListenerConfiguration {
 
-	@Bean
-	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	@ConditionalOnMissingBean
-	static ZmqListenerAnnotationBeanPostProcessor zmqListenerAnnotationBeanPostProcessor() {
-		return new ZmqListenerAnnotationBeanPostProcessor();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ZmqListenerEndpointRegistry zmqListenerEndpointRegistry(ZmqSocketRegistry sockets, ZmqSocketFactory factory,
-			OutboundFrames outbound, ZmqProperties properties, BeanFactory beanFactory) {
-		return new ZmqListenerEndpointRegistry(sockets, factory, outbound,
-				(name) -> beanFactory.getBean(name, ZmqListenerErrorHandler.class), new LoggingErrorHandler(),
-				(socket) -> settings(properties, socket), properties.getListener().getShutdownTimeout());
+	@Bean(ZmqListenerAnnotationBeanPostProcessor.DEFAULT_CONTAINER_FACTORY_BEAN_NAME)
+	@ConditionalOnMissingBean(name = ZmqListenerAnnotationBeanPostProcessor.DEFAULT_CONTAINER_FACTORY_BEAN_NAME)
+	DefaultZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketRegistry sockets,
+			PayloadConverter zmqPayloadConverter, ZmqProperties properties, ObjectProvider<ListenerObservation> observation) {
+		DefaultZmqListenerContainerFactory factory = new DefaultZmqListenerContainerFactory(sockets, zmqPayloadConverter);
+		ZmqProperties.Listener listener = properties.getListener();
+		ZmqContainerProperties container = factory.getContainerProperties();
+		container.setShutdownTimeout(listener.getShutdownTimeout());
+		if (listener.getConcurrency() < 1) {
+			throw new IllegalArgumentException(ZmqProperties.PREFIX + ".listener.concurrency must be at least 1, was "
+					+ listener.getConcurrency() + "; remove it for 1 thread per listener");
+		}
+		container.setConcurrency(listener.getConcurrency());
+		container.setAutoStartup(listener.isAutoStartup());
+		observation.ifUnique(container::setObservation);
+		// Listener threads stay platform threads even with spring.threads.virtual.enabled. On virtual
+		// threads the owner-thread model holds (an idle poll parks and frees its carrier; stop and
+		// close work), but every wake-up from a ZeroMQ poll goes through the JDK's poller thread and
+		// back onto a carrier, two hand-offs more per message than a platform thread woken by the
+		// kernel: lock-step request/reply measured much slower on JDK 25, streaming the same. A
+		// listener is one long-lived thread per socket, so virtual threads would save nothing to
+		// pay for it. An application can still set an executor of its own on its container factory.
+		factory.setSocketSettings((socket) -> settings(properties, socket));
+		return factory;
 	}
 
 	private static ListenerSocketSettings settings(ZmqProperties properties, String socket) {

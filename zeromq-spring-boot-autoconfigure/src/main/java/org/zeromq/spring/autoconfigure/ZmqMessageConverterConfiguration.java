@@ -7,6 +7,7 @@ import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -21,9 +22,12 @@ import org.springframework.messaging.converter.StringMessageConverter;
 import org.zeromq.spring.core.PayloadConverter;
 
 /**
- * How payloads become frames: a user's {@link MessageConverter} bean when there is exactly one,
- * otherwise bytes as is, strings as UTF-8 and, when Jackson 3 is present, everything else as
- * JSON through Boot's {@link JsonMapper}.
+ * How payloads become frames: a {@link PayloadConverter} bean of the application's own, else a
+ * {@link MessageConverter} bean named or qualified
+ * {@value PayloadConverter#MESSAGE_CONVERTER_QUALIFIER}, else bytes as is, strings as UTF-8 and,
+ * when Jackson 3 is present, everything else as JSON through Boot's {@link JsonMapper}. Other
+ * {@code MessageConverter} beans are not ZeroMQ's: Spring Integration, for one, registers its
+ * own, and adding it must not change what goes on the wire.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ ZmqMessageConverterConfiguration.JacksonPayloadConverterConfiguration.class,
@@ -49,7 +53,8 @@ class ZmqMessageConverterConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PayloadConverter zmqPayloadConverter(ObjectProvider<MessageConverter> userConverter,
+		PayloadConverter zmqPayloadConverter(
+				@Qualifier(PayloadConverter.MESSAGE_CONVERTER_QUALIFIER) ObjectProvider<MessageConverter> userConverter,
 				ObjectProvider<JsonMapper> jsonMapper) {
 			JsonMapper mapper = jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
 			// Writing through the same JsonMapper gives the converter's bytes without its per-call copies.
@@ -68,7 +73,8 @@ class ZmqMessageConverterConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PayloadConverter zmqPayloadConverter(ObjectProvider<MessageConverter> userConverter) {
+		PayloadConverter zmqPayloadConverter(
+				@Qualifier(PayloadConverter.MESSAGE_CONVERTER_QUALIFIER) ObjectProvider<MessageConverter> userConverter) {
 			return payloadConverter(userConverter, List.of(), null);
 		}
 

@@ -60,12 +60,39 @@ public class ZmqProperties {
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * Threads per listener for listeners whose @ZmqListener does not set concurrency.
+		 */
+		private int concurrency = 1;
+
+		/**
+		 * Whether listeners whose @ZmqListener does not set autoStartup start with the
+		 * application; false leaves them stopped until ZmqListenerEndpointRegistry.start(id).
+		 */
+		private boolean autoStartup = true;
+
 		public Duration getShutdownTimeout() {
 			return this.shutdownTimeout;
 		}
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -173,11 +174,11 @@ class ZmqAutoConfigurationTests {
 	}
 
 	@Test
-	void aSingleUserMessageConverterReplacesTheDefaultConversion() {
+	void aMessageConverterQualifiedForZeroMqReplacesTheDefaultConversion() {
 		try (PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket peer = peers.bind(SocketType.PULL);
 			ZmqApplication.runner()
-				.withUserConfiguration(UserMessageConverter.class)
+				.withUserConfiguration(QualifiedMessageConverter.class)
 				.withPropertyValues(ZmqApplication.socket("out", "type=PUSH", "connect=" + peer.getLastEndpoint()))
 				.run((context) -> {
 					PayloadConverter converter = context.getBean(PayloadConverter.class);
@@ -188,6 +189,26 @@ class ZmqAutoConfigurationTests {
 					assertThat(converter.fromFrame(frame, Weather.class)).isEqualTo(WEATHER);
 				});
 		}
+	}
+
+	@Test
+	void aMessageConverterBeanNamedZmqMessageConverterReplacesTheDefaultConversion() {
+		ZmqApplication.runner()
+			.withBean(PayloadConverter.MESSAGE_CONVERTER_QUALIFIER, MessageConverter.class, WeatherLineConverter::new)
+			.run((context) -> assertThat(jsonOf(context)).isEqualTo("10001;21"));
+	}
+
+	@Test
+	void aForeignMessageConverterBeanLeavesTheDefaultConversionInPlace() {
+		// Any library may register a MessageConverter for its own purposes; it is not ZeroMQ's.
+		ZmqApplication.runner()
+			.withUserConfiguration(UserMessageConverter.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MessageConverter.class);
+				assertThat(jsonOf(context)).isEqualTo(WEATHER_JSON);
+				assertThat(context.getBean(PayloadConverter.class).messageConverter())
+					.isNotSameAs(context.getBean(MessageConverter.class));
+			});
 	}
 
 	@Test
@@ -273,6 +294,17 @@ class ZmqAutoConfigurationTests {
 		@Bean
 		PayloadConverter userPayloadConverter() {
 			return new PayloadConverter(new WeatherLineConverter());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedMessageConverter {
+
+		@Bean
+		@Qualifier(PayloadConverter.MESSAGE_CONVERTER_QUALIFIER)
+		MessageConverter weatherLineConverter() {
+			return new WeatherLineConverter();
 		}
 
 	}

@@ -26,7 +26,7 @@ class ZmqPropertyKeysTests {
 	@Test
 	void aKeyFarFromEveryOptionIsAnsweredWithTheOptionsThereAre() {
 		assertThat(explain("zeromq.listener.retries"))
-			.isEqualTo("`zeromq.listener.retries` is not a listener option; the listener options are shutdown-timeout");
+			.isEqualTo("`zeromq.listener.retries` is not a listener option; the listener options are auto-startup, concurrency, shutdown-timeout");
 	}
 
 	@Test

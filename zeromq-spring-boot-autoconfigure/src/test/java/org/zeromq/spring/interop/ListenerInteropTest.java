@@ -8,8 +8,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.handler.annotation.Header;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.core.ZmqHeaders;
-import org.zeromq.spring.listener.ZmqListener;
 import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

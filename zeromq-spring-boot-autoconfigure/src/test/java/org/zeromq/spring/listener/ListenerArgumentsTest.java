@@ -16,6 +16,7 @@ import org.springframework.messaging.handler.annotation.Headers;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;

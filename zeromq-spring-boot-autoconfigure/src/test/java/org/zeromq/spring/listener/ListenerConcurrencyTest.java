@@ -17,8 +17,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.handler.annotation.Header;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.template.ZmqTemplate;
+import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 

@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqException;
+import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 
@@ -18,6 +19,8 @@ import static org.zeromq.spring.test.PeerSockets.awaitEvent;
 import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
 import static org.zeromq.spring.test.ZmqApplication.endpoint;
 import static org.zeromq.spring.test.ZmqApplication.socket;
+import org.zeromq.spring.annotation.ZmqListener;
+import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
 
 /**
  * {@link ZmqListenerEndpointRegistry}: listing listeners, stopping and starting them again on

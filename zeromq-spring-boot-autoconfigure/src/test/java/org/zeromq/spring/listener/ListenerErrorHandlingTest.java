@@ -14,6 +14,7 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 
@@ -27,6 +28,8 @@ import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
 import static org.zeromq.spring.test.ZmqApplication.WAIT;
 import static org.zeromq.spring.test.ZmqApplication.endpoint;
 import static org.zeromq.spring.test.ZmqApplication.socket;
+import org.zeromq.spring.annotation.ZmqListener;
+import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
 
 /**
  * A failure stays with its message: REP and ROUTER listeners still answer, the error handler and

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.template.ZmqTemplate;
+import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.LiveThreads;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
@@ -25,6 +26,8 @@ import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
 import static org.zeromq.spring.test.ZmqApplication.WAIT;
 import static org.zeromq.spring.test.ZmqApplication.endpoint;
 import static org.zeromq.spring.test.ZmqApplication.socket;
+import org.zeromq.spring.annotation.ZmqListener;
+import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
 
 /**
  * Closing the application: listeners stop taking messages, the handlers still running finish

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.SendTo;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.test.ZmqApplication;
 

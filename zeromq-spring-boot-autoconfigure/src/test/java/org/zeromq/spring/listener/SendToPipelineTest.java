@@ -5,7 +5,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.handler.annotation.SendTo;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.template.ZmqTemplate;
+import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,8 +10,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.core.SupervisedZContext;
-import org.zeromq.spring.listener.ZmqListener;
 import org.zeromq.spring.test.LiveThreads;
 import org.zeromq.spring.test.ZmqApplication;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
-import org.zeromq.spring.listener.ZmqListener;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 

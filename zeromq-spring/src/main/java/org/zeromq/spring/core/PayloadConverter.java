@@ -1,19 +1,45 @@
 package org.zeromq.spring.core;
 
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.CompositeMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.converter.SmartMessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.support.GenericMessage;
+import org.springframework.util.ClassUtils;
 
 /**
  * Converts payloads to and from ZeroMQ frames. {@code byte[]} travels as is and {@code String}
  * as UTF-8 without touching the converter (the common case costs one array copy at most);
  * anything else goes through the spring-messaging {@link MessageConverter}, JSON by default.
+ * <p>
+ * The ZeroMQ conversion is chosen by this type (or, in the Boot auto-configuration, by a
+ * {@link MessageConverter} bean named or qualified {@value #MESSAGE_CONVERTER_QUALIFIER}), never by
+ * whatever {@code MessageConverter} bean happens to be in the context: other libraries register
+ * theirs (Spring Integration does), and they must not change what goes on the wire.
  */
 public final class PayloadConverter {
+
+	/**
+	 * The bean name or qualifier of a spring-messaging {@link MessageConverter} meant for
+	 * ZeroMQ payloads; any other {@code MessageConverter} bean is left alone.
+	 */
+	public static final String MESSAGE_CONVERTER_QUALIFIER = "zmqMessageConverter";
+
+	private static final boolean JACKSON_PRESENT = ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper",
+			PayloadConverter.class.getClassLoader());
 
 	// Converters read a frame's payload, not its headers: sharing one empty header set without an
 	// id or timestamp saves the UUID, timestamp and map a new GenericMessage costs per message
@@ -38,6 +64,20 @@ public final class PayloadConverter {
 	public PayloadConverter(MessageConverter converter, Function<Object, byte[]> objectWriter) {
 		this.converter = converter;
 		this.objectWriter = objectWriter;
+	}
+
+	/**
+	 * Bytes as is, text as UTF-8 and, when Jackson 3 is on the classpath, everything else as
+	 * JSON: what an application without a converter of its own gets.
+	 */
+	public static PayloadConverter withDefaults() {
+		List<MessageConverter> converters = new ArrayList<>();
+		converters.add(new ByteArrayMessageConverter());
+		converters.add(new StringMessageConverter());
+		if (JACKSON_PRESENT) {
+			converters.add(new JacksonJsonMessageConverter());
+		}
+		return new PayloadConverter(new CompositeMessageConverter(converters));
 	}
 
 	public MessageConverter messageConverter() {
@@ -79,20 +119,110 @@ public final class PayloadConverter {
 				+ body.getClass().getName() + "; a frame needs byte[] or String");
 	}
 
-	@SuppressWarnings("unchecked")
 	public <T> T fromFrame(byte[] frame, Class<T> type) {
+		return fromFrame(frame, type, null);
+	}
+
+	/**
+	 * Reads a frame as a generic type, e.g. {@code new ParameterizedTypeReference<List<Order>>() {}}:
+	 * the converter sees the full type, so the elements arrive as {@code Order}s.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T fromFrame(byte[] frame, ParameterizedTypeReference<T> type) {
+		ResolvableType resolved = ResolvableType.forType(type);
+		Class<?> raw = resolved.toClass();
+		if (!resolved.hasGenerics()) {
+			return (T) fromFrame(frame, raw, null);
+		}
+		return (T) fromFrame(frame, raw, new TypeHint(type.getType(), raw));
+	}
+
+	/**
+	 * Reads a frame as {@code type}; a {@link SmartMessageConverter} also gets the hint, which
+	 * for a listener is the method parameter, so that generic payloads ({@code List<Order>})
+	 * arrive typed.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T fromFrame(byte[] frame, Class<T> type, Object conversionHint) {
 		if (type == byte[].class || type == Object.class) {
 			return (T) frame;
 		}
 		if (type == String.class) {
 			return (T) new String(frame, StandardCharsets.UTF_8);
 		}
-		Object converted = this.converter.fromMessage(new GenericMessage<>(frame, FRAME_HEADERS), type);
+		GenericMessage<byte[]> message = new GenericMessage<>(frame, FRAME_HEADERS);
+		Object converted = (conversionHint != null && this.converter instanceof SmartMessageConverter smart)
+				? smart.fromMessage(message, type, conversionHint) : this.converter.fromMessage(message, type);
 		if (converted == null) {
 			throw new MessageConversionException("No converter reads a frame of " + frame.length + " bytes as " + type.getName()
 					+ "; add Jackson to the classpath for JSON, or declare a MessageConverter bean");
 		}
 		return (T) converted;
+	}
+
+	// spring-messaging's converters take a generic target type only from a MethodParameter hint
+	// (AbstractMessageConverter.getResolvedType): this one stands for a parameter of that type.
+	private static final class TypeHint extends MethodParameter {
+
+		// Any one-parameter method: every type the converters ask about is overridden below.
+		private static final java.lang.reflect.Method CARRIER = ClassUtils.getMethod(Object.class, "equals", Object.class);
+
+		private final Type type;
+
+		private final Class<?> raw;
+
+		TypeHint(Type type, Class<?> raw) {
+			super(CARRIER, 0);
+			this.type = type;
+			this.raw = raw;
+		}
+
+		private TypeHint(TypeHint original) {
+			super(original);
+			this.type = original.type;
+			this.raw = original.raw;
+		}
+
+		@Override
+		public Class<?> getParameterType() {
+			return this.raw;
+		}
+
+		@Override
+		public Type getGenericParameterType() {
+			return this.type;
+		}
+
+		@Override
+		public Type getNestedGenericParameterType() {
+			return this.type;
+		}
+
+		@Override
+		public Class<?> getNestedParameterType() {
+			return this.raw;
+		}
+
+		@Override
+		public MethodParameter nestedIfOptional() {
+			return this;
+		}
+
+		@Override
+		public TypeHint clone() {
+			return new TypeHint(this);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this);
+		}
+
 	}
 
 	private static final class FrameHeaders extends MessageHeaders {

@@ -1,10 +1,24 @@
 package org.zeromq.spring.listener;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.core.ZmqSocketType;
 
 /**
  * A message as a listener sees it: the routing envelope the reply must carry back, the content
  * frames, and what the envelope says about the sender.
+ * <p>
+ * It is also the {@link Message} spring-messaging's argument resolvers read: its payload is the
+ * single payload frame ({@code byte[]}), or the list of payload frames of a multipart message;
+ * its headers ({@link ZmqHeaders#SOCKET}, {@link ZmqHeaders#TOPIC} as text,
+ * {@link ZmqHeaders#IDENTITY} as bytes) carry no id or timestamp and are built only when asked
+ * for, so that a listener that takes only the payload pays for neither.
  *
  * @param socket the declared socket it arrived on
  * @param envelope frames to put in front of a reply (ROUTER identity, correlation, delimiter)
@@ -14,7 +28,40 @@ import java.util.List;
  * @param payload the frames that make the payload (the content after a topic frame)
  */
 public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte[] identity,
-		byte[] topic, List<byte[]> payload) {
+		byte[] topic, List<byte[]> payload) implements Message<Object> {
+
+	/**
+	 * Splits the frames a socket of {@code type} received into envelope and content, following
+	 * the guide's envelope rules: a ROUTER prepends the sender's identity, a request envelope ends
+	 * at the first empty delimiter frame, and pub-sub messages may lead with a topic frame.
+	 * @throws MalformedMessageException when the frames do not fit the socket type
+	 */
+	public static InboundMessage of(ZmqSocketType type, String socket, List<byte[]> frames) {
+		return FrameLayout.of(type).parse(socket, frames);
+	}
+
+	/** Whether the payload is one frame, which a single payload parameter needs. */
+	public boolean hasSinglePayloadFrame() {
+		return this.payload.size() == 1;
+	}
+
+	@Override
+	public Object getPayload() {
+		return (this.payload.size() == 1) ? this.payload.get(0) : this.payload;
+	}
+
+	@Override
+	public MessageHeaders getHeaders() {
+		Map<String, Object> values = new HashMap<>(4);
+		values.put(ZmqHeaders.SOCKET, this.socket);
+		if (this.topic != null) {
+			values.put(ZmqHeaders.TOPIC, new String(this.topic, StandardCharsets.UTF_8));
+		}
+		if (this.identity != null) {
+			values.put(ZmqHeaders.IDENTITY, this.identity);
+		}
+		return new EnvelopeHeaders(values);
+	}
 
 	/** Every frame as received, envelope included, for dead-lettering. */
 	public List<byte[]> allFrames() {
@@ -25,6 +72,16 @@ public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> 
 		all.addAll(this.envelope);
 		all.addAll(this.content);
 		return all;
+	}
+
+	// Headers describe the envelope only: a generated id and timestamp would cost a UUID per message
+	// and mean nothing to a ZeroMQ peer.
+	private static final class EnvelopeHeaders extends MessageHeaders {
+
+		EnvelopeHeaders(Map<String, Object> headers) {
+			super(headers, ID_VALUE_NONE, -1L);
+		}
+
 	}
 
 }

@@ -7,13 +7,15 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
 
 /**
- * Handles one received message for a listener: reads it, invokes the method, and works out the
- * reply or forward. A failure stays with its message: it goes to the error handler and the
+ * Handles one received message for a listener: reads it, invokes the method through
+ * spring-messaging's {@link InvocableHandlerMethod} (arguments resolved from the message, the
+ * parameter as conversion hint), and works out the reply or forward. A failure stays with its message: it goes to the error handler and the
  * dead-letter socket, and a replying socket still answers, so the next message is served as
  * if nothing happened. Thread-safe: every worker of a listener shares one dispatcher.
  */
@@ -23,9 +25,14 @@ final class MessageDispatcher {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	// Passed explicitly: the varargs call would allocate an empty array per message.
+	private static final Object[] NO_PROVIDED_ARGUMENTS = new Object[0];
+
 	private final ListenerEndpoint endpoint;
 
-	private final ListenerMethod method;
+	private final InvocableHandlerMethod method;
+
+	private final ListenerObservation observation;
 
 	private final FrameLayout layout;
 
@@ -43,11 +50,12 @@ final class MessageDispatcher {
 
 	private final LongAdder failed = new LongAdder();
 
-	MessageDispatcher(ListenerEndpoint endpoint, ListenerMethod method, ZmqSocketType declaredType,
-			ZmqSocketRegistry registry, OutboundFrames outbound, ZmqListenerErrorHandler errorHandler,
-			ListenerSocketSettings settings) {
+	MessageDispatcher(ListenerEndpoint endpoint, InvocableHandlerMethod method, ListenerObservation observation,
+			ZmqSocketType declaredType, ZmqSocketRegistry registry, OutboundFrames outbound,
+			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings) {
 		this.endpoint = endpoint;
 		this.method = method;
+		this.observation = observation;
 		this.layout = FrameLayout.of(declaredType);
 		this.replyMode = ReplyMode.of(declaredType);
 		this.registry = registry;
@@ -69,7 +77,7 @@ final class MessageDispatcher {
 		InboundMessage message = null;
 		try {
 			message = this.layout.parse(this.endpoint.socket(), frames);
-			List<byte[]> reply = respond(message, this.method.invoke(message));
+			List<byte[]> reply = respond(message, invoke(message));
 			this.processed.increment();
 			return reply;
 		}
@@ -77,6 +85,15 @@ final class MessageDispatcher {
 			this.failed.increment();
 			return fail((message != null) ? message : FrameLayout.PLAIN.parse(this.endpoint.socket(), frames), message != null, ex);
 		}
+	}
+
+	private Object invoke(InboundMessage message) throws Exception {
+		if (this.observation == ListenerObservation.NONE) {
+			// No call object to allocate when nothing observes.
+			return this.method.invoke(message, NO_PROVIDED_ARGUMENTS);
+		}
+		return this.observation.observe(this.endpoint.id(), message,
+				() -> this.method.invoke(message, NO_PROVIDED_ARGUMENTS));
 	}
 
 	private List<byte[]> respond(InboundMessage message, Object result) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.Message;
 
 /**
@@ -46,6 +47,13 @@ public interface ZmqOperations {
 	<T> T request(String socket, Object payload, Duration timeout, Class<T> replyType);
 
 	/**
+	 * {@link #request(String, Object, Duration, Class)} for a generic reply type:
+	 * {@code new ParameterizedTypeReference<List<Quote>>() {}} gets a list of {@code Quote}s, the
+	 * converter reading the reply with the full type.
+	 */
+	<T> T request(String socket, Object payload, Duration timeout, ParameterizedTypeReference<T> replyType);
+
+	/**
 	 * Sends a request on a DEALER socket without waiting: many requests may be in flight, each
 	 * matched to its reply by a correlation frame that any REP or ROUTER peer echoes back.
 	 * The future completes exceptionally with {@link ZmqRequestTimeoutException} after the
@@ -53,5 +61,12 @@ public interface ZmqOperations {
 	 * Dependent stages run on the socket's thread unless an executor is given: keep them short.
 	 */
 	<T> CompletableFuture<T> requestAsync(String socket, Object payload, Duration timeout, Class<T> replyType);
+
+	/**
+	 * {@link #requestAsync(String, Object, Duration, Class)} for a generic reply type, read by the
+	 * converter with the full type.
+	 */
+	<T> CompletableFuture<T> requestAsync(String socket, Object payload, Duration timeout,
+			ParameterizedTypeReference<T> replyType);
 
 }

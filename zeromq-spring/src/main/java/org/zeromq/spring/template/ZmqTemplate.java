@@ -10,6 +10,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import java.util.function.Function;
+
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.Message;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.Frames;
@@ -80,6 +83,26 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	@Override
 	public <T> T request(String socket, Object payload, Duration timeout, Class<T> replyType) {
+		return requestAndRead(socket, payload, timeout, (frame) -> this.converter.fromFrame(frame, replyType));
+	}
+
+	@Override
+	public <T> T request(String socket, Object payload, Duration timeout, ParameterizedTypeReference<T> replyType) {
+		return requestAndRead(socket, payload, timeout, (frame) -> this.converter.fromFrame(frame, replyType));
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Duration timeout, Class<T> replyType) {
+		return requestAsyncAndRead(socket, payload, timeout, (frame) -> this.converter.fromFrame(frame, replyType));
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Duration timeout,
+			ParameterizedTypeReference<T> replyType) {
+		return requestAsyncAndRead(socket, payload, timeout, (frame) -> this.converter.fromFrame(frame, replyType));
+	}
+
+	private <T> T requestAndRead(String socket, Object payload, Duration timeout, Function<byte[], T> replyType) {
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
 		byte[] frame = this.converter.toFrame(payload);
@@ -92,8 +115,8 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return lastFrameAs(reply, replyType);
 	}
 
-	@Override
-	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Duration timeout, Class<T> replyType) {
+	private <T> CompletableFuture<T> requestAsyncAndRead(String socket, Object payload, Duration timeout,
+			Function<byte[], T> replyType) {
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "requestAsync", ZmqSocketType.DEALER);
 		return requester(target).request(List.of(this.converter.toFrame(payload)), timeout)
@@ -190,11 +213,11 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return reply;
 	}
 
-	private <T> T lastFrameAs(List<byte[]> reply, Class<T> replyType) {
+	private static <T> T lastFrameAs(List<byte[]> reply, Function<byte[], T> replyType) {
 		if (reply.isEmpty()) {
 			throw new ZmqException("The reply had no payload frame");
 		}
-		return this.converter.fromFrame(reply.get(reply.size() - 1), replyType);
+		return replyType.apply(reply.get(reply.size() - 1));
 	}
 
 	// The owner thread completes every future by its deadline; the extra bound only guards

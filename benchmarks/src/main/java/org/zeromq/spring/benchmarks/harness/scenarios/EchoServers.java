@@ -9,9 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.benchmarks.harness.RawLoop;
 import org.zeromq.spring.benchmarks.harness.StarterApp;
-import org.zeromq.spring.listener.ZmqListener;
 
 /**
  * REP servers that answer each request with its own payload after an optional amount of work:

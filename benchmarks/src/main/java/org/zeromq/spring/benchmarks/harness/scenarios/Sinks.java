@@ -1,10 +1,10 @@
 package org.zeromq.spring.benchmarks.harness.scenarios;
 
 import org.springframework.messaging.handler.annotation.Header;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.benchmarks.harness.Arrivals;
 import org.zeromq.spring.benchmarks.harness.Payload;
 import org.zeromq.spring.core.ZmqHeaders;
-import org.zeromq.spring.listener.ZmqListener;
 
 /**
  * The starter side's receivers: {@code @ZmqListener} methods on socket {@code in} that read the

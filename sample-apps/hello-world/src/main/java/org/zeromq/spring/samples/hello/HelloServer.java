@@ -1,7 +1,7 @@
 package org.zeromq.spring.samples.hello;
 
 import org.springframework.stereotype.Component;
-import org.zeromq.spring.listener.ZmqListener;
+import org.zeromq.spring.annotation.ZmqListener;
 
 /**
  * The guide's hwserver: answers every request on the {@code hello} REP socket with "World".

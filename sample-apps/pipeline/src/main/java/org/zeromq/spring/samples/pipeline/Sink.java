@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.zeromq.spring.listener.ZmqListener;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.template.ZmqOperations;
 
 /**

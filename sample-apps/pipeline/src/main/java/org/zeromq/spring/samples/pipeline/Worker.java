@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.zeromq.spring.listener.ZmqListener;
+import org.zeromq.spring.annotation.ZmqListener;
 
 /**
  * The worker role (the guide's taskwork2), without a line of socket code: tasks arrive on the

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Profile;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
+import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.core.ZmqHeaders;
-import org.zeromq.spring.listener.ZmqListener;
 
 /**
  * The subscriber role (the guide's wuclient): its {@code updates} SUB socket subscribes to one

@@ -1,4 +1,4 @@
-package org.zeromq.spring.autoconfigure;
+package org.zeromq.spring.config;
 
 import org.springframework.context.SmartLifecycle;
 import org.zeromq.spring.core.ZmqSocketRegistry;
@@ -9,16 +9,16 @@ import org.zeromq.spring.core.ZmqSocketRegistry;
  * bean initialisation opens them earlier, on that first use.) Closing is left to the registry's
  * own destruction, after listeners and the template have let go of their sockets.
  */
-final class ZmqSocketRegistryLifecycle implements SmartLifecycle {
+public final class ZmqSocketRegistryLifecycle implements SmartLifecycle {
 
 	/** Before any default-phase bean, long before the listener containers. */
-	static final int PHASE = Integer.MIN_VALUE + 1000;
+	public static final int PHASE = Integer.MIN_VALUE + 1000;
 
 	private final ZmqSocketRegistry registry;
 
 	private volatile boolean running;
 
-	ZmqSocketRegistryLifecycle(ZmqSocketRegistry registry) {
+	public ZmqSocketRegistryLifecycle(ZmqSocketRegistry registry) {
 		this.registry = registry;
 	}
 

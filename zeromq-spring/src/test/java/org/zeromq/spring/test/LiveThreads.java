@@ -1,5 +1,6 @@
 package org.zeromq.spring.test;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -14,6 +15,9 @@ import static org.awaitility.Awaitility.await;
  * workers and devices, template requesters, JeroMQ's I/O and reaper threads.
  */
 public final class LiveThreads {
+
+	// As patient as the tests' other waits: JeroMQ's threads may take a moment after the context closed.
+	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final Predicate<String> ZMQ_THREAD = (name) -> name.startsWith("zmq-");
 
@@ -61,7 +65,7 @@ public final class LiveThreads {
 	// thread, so that the poller itself is not a thread started since the census.
 	private void awaitEnded(Predicate<String> counted) {
 		await().pollInSameThread()
-			.atMost(ZmqApplication.WAIT)
+			.atMost(WAIT)
 			.untilAsserted(() -> assertThat(now().startedSince(this)).filteredOn(counted)
 				.as("threads started since the census and not ended")
 				.isEmpty());

@@ -1,0 +1,180 @@
+package org.zeromq.spring.benchmarks.jmh;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.util.ReflectionUtils;
+import org.zeromq.spring.benchmarks.harness.Payload;
+import org.zeromq.spring.benchmarks.harness.StarterApp;
+import org.zeromq.spring.config.DefaultZmqListenerContainerFactory;
+import org.zeromq.spring.core.PayloadConverter;
+import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.core.ZmqSocketType;
+import org.zeromq.spring.listener.DefaultZmqListenerContainer;
+import org.zeromq.spring.listener.InboundMessage;
+import org.zeromq.spring.listener.ListenerEndpoint;
+import org.zeromq.spring.listener.adapter.ZmqMessageHandlerMethodFactory;
+
+/**
+ * The listener's per-message work between "frames received" and "reply frames ready", without
+ * sockets: frame layout parsing, argument resolution (spring-messaging's resolvers) and
+ * conversion, the handler call, and the reply frames. Through public API only
+ * ({@link DefaultZmqListenerContainer#handle}); the pieces come from a real application context
+ * (the converter and container factory the auto-configuration builds, declared sockets of each type).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ListenerPathBenchmark {
+
+	private static final List<byte[]> ONE_FRAME = List.of(Payload.BYTES_100);
+
+	private static final List<byte[]> TOPIC_ENVELOPE = List.of("bench.data".getBytes(), Payload.BYTES_100);
+
+	private static final List<byte[]> ROUTER_ENVELOPE = List.of(new byte[] { 0, 1, 2, 3, 4 }, new byte[0], Payload.BYTES_100);
+
+	private StarterApp app;
+
+	private List<byte[]> textFrame;
+
+	private List<byte[]> jsonFrame;
+
+	private DefaultZmqListenerContainer repEcho;
+
+	private DefaultZmqListenerContainer pullBytes;
+
+	private DefaultZmqListenerContainer pullText;
+
+	private DefaultZmqListenerContainer pullJson;
+
+	private DefaultZmqListenerContainer subTopic;
+
+	private DefaultZmqListenerContainer routerEcho;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		// One declared socket per type; the containers are created, never started.
+		this.app = StarterApp.start(Map.of("zeromq.sockets.rep.type", "REP", "zeromq.sockets.rep.bind", "inproc://bench-rep",
+				"zeromq.sockets.pull.type", "PULL", "zeromq.sockets.pull.bind", "inproc://bench-pull",
+				"zeromq.sockets.sub.type", "SUB", "zeromq.sockets.sub.bind", "inproc://bench-sub",
+				"zeromq.sockets.sub.subscribe[0]", "", "zeromq.sockets.router.type", "ROUTER",
+				"zeromq.sockets.router.bind", "inproc://bench-router"), Map.of());
+		DefaultZmqListenerContainerFactory factory = this.app.bean(DefaultZmqListenerContainerFactory.class);
+		PayloadConverter converter = this.app.bean(PayloadConverter.class);
+		this.textFrame = List.of(converter.toFrame(Payload.TEXT_100));
+		this.jsonFrame = List.of(converter.toFrame(Payload.QUOTE));
+		ZmqMessageHandlerMethodFactory handlerMethods = new ZmqMessageHandlerMethodFactory(converter, null, List.of(), null);
+		Handlers handlers = new Handlers();
+		this.repEcho = container(factory, handlerMethods, handlers, "echo", "rep");
+		this.pullBytes = container(factory, handlerMethods, handlers, "bytes", "pull");
+		this.pullText = container(factory, handlerMethods, handlers, "text", "pull");
+		this.pullJson = container(factory, handlerMethods, handlers, "quote", "pull");
+		this.subTopic = container(factory, handlerMethods, handlers, "topic", "sub");
+		this.routerEcho = container(factory, handlerMethods, handlers, "echo", "router");
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.app.close();
+	}
+
+	@Benchmark
+	public InboundMessage parsePlain() {
+		return InboundMessage.of(ZmqSocketType.PULL, "in", ONE_FRAME);
+	}
+
+	@Benchmark
+	public InboundMessage parseTopicEnvelope() {
+		return InboundMessage.of(ZmqSocketType.SUB, "in", TOPIC_ENVELOPE);
+	}
+
+	@Benchmark
+	public InboundMessage parseRouterEnvelope() {
+		return InboundMessage.of(ZmqSocketType.ROUTER, "in", ROUTER_ENVELOPE);
+	}
+
+	/** PULL, {@code void on(byte[])}: the cheapest listener. */
+	@Benchmark
+	public List<byte[]> dispatchPullBytes() {
+		return this.pullBytes.handle(ONE_FRAME);
+	}
+
+	@Benchmark
+	public List<byte[]> dispatchPullString() {
+		return this.pullText.handle(this.textFrame);
+	}
+
+	@Benchmark
+	public List<byte[]> dispatchPullJson() {
+		return this.pullJson.handle(this.jsonFrame);
+	}
+
+	/** SUB, {@code void on(@Header(TOPIC) String, byte[])}. */
+	@Benchmark
+	public List<byte[]> dispatchSubTopic() {
+		return this.subTopic.handle(TOPIC_ENVELOPE);
+	}
+
+	/** REP, {@code byte[] echo(byte[])}: the reply frames included. */
+	@Benchmark
+	public List<byte[]> dispatchRepEcho() {
+		return this.repEcho.handle(ONE_FRAME);
+	}
+
+	/** ROUTER: the reply carries the identity envelope back. */
+	@Benchmark
+	public List<byte[]> dispatchRouterEcho() {
+		return this.routerEcho.handle(ROUTER_ENVELOPE);
+	}
+
+	private static DefaultZmqListenerContainer container(DefaultZmqListenerContainerFactory factory,
+			ZmqMessageHandlerMethodFactory handlerMethods, Handlers handlers, String methodName, String socket) {
+		Method method = ReflectionUtils.findMethod(Handlers.class, methodName, (Class<?>[]) null);
+		ListenerEndpoint endpoint = new ListenerEndpoint(methodName, socket, 1, false, null, null, handlers, method);
+		return factory.createListenerContainer(endpoint, handlerMethods);
+	}
+
+	/** Listener methods as an application writes them; each consumes what it reads. */
+	public static class Handlers {
+
+		// A field the JIT must keep writing, so that no conversion is dropped as unused.
+		Object last;
+
+		String lastTopic;
+
+		public byte[] echo(byte[] request) {
+			return request;
+		}
+
+		public void bytes(byte[] payload) {
+			this.last = payload;
+		}
+
+		public void text(String payload) {
+			this.last = payload;
+		}
+
+		public void quote(Payload.Quote quote) {
+			this.last = quote;
+		}
+
+		public void topic(@Header(ZmqHeaders.TOPIC) String topic, byte[] payload) {
+			this.lastTopic = topic;
+			this.last = payload;
+		}
+
+	}
+
+}

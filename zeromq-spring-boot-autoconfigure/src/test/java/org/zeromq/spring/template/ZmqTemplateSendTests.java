@@ -25,7 +25,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * One-way sends through {@link ZmqTemplate} on each socket type, checked frame by frame at a raw
  * JeroMQ peer.
  */
-class ZmqTemplateSendTest {
+class ZmqTemplateSendTests {
 
 	@AutoClose
 	private final PeerSockets peers = new PeerSockets();

@@ -26,7 +26,7 @@ import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
  * {@link ZmqListenerEndpointRegistry}: listing listeners, stopping and starting them again on
  * the same endpoint, pausing and resuming, and listeners that wait to be started.
  */
-class ListenerEndpointRegistryTest {
+class ListenerEndpointRegistryTests {
 
 	// Long enough for a message that should not be handled to have been handled on loopback.
 	private static final Duration QUIET = Duration.ofMillis(300);

@@ -23,7 +23,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * REP and ROUTER servers, including what a timed-out request leaves behind: the same socket must
  * serve the next request, and a late reply must never be taken for the next request's.
  */
-class ZmqTemplateRequestTest {
+class ZmqTemplateRequestTests {
 
 	private static final Duration TIMEOUT = Duration.ofMillis(300);
 

@@ -26,7 +26,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * Asynchronous requests through {@link ZmqTemplate}: many in flight on one DEALER socket, each
  * matched to its own reply by the correlation envelope whatever order the replies come in.
  */
-class ZmqTemplateAsyncRequestTest {
+class ZmqTemplateAsyncRequestTests {
 
 	private static final int IN_FLIGHT = 1000;
 

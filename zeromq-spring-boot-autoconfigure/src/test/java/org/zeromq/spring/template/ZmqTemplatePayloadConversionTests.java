@@ -27,7 +27,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * {@code byte[]} as is, {@code String} as UTF-8, anything else as JSON through Boot's
  * {@code JsonMapper} (so {@code spring.jackson.*} settings apply).
  */
-class ZmqTemplatePayloadConversionTest {
+class ZmqTemplatePayloadConversionTests {
 
 	private static final Duration REPLY_TIMEOUT = PeerSockets.TIMEOUT;
 

@@ -24,7 +24,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * another ZMTP implementation rather than against JeroMQ itself. The scripts print every
  * message they receive with its frames joined by {@code |}.
  */
-class ZmqTemplateInteropTest {
+class ZmqTemplateInteropTests {
 
 	/** Every Java-side wait; the scripts give up after 30 s, so a failure here comes first. */
 	private static final Duration WAIT = Duration.ofSeconds(10);

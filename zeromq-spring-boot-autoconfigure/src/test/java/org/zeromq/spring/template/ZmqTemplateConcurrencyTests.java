@@ -26,7 +26,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * the socket would break. Each message is a two-frame envelope whose frames name the same thread,
  * so an interleaving shows up as a mismatch.
  */
-class ZmqTemplateConcurrencyTest {
+class ZmqTemplateConcurrencyTests {
 
 	private static final int THREADS = 8;
 

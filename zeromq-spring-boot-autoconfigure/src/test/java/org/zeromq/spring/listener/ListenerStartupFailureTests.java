@@ -15,7 +15,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
 /**
  * Listener mistakes that fail startup, each with a message naming the method and what to do.
  */
-class ListenerStartupFailureTest {
+class ListenerStartupFailureTests {
 
 	@Test
 	void reqSocketIsNotAListenerType() {

@@ -32,7 +32,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * Every socket type a listener can take, against raw peers doing what the guide's clients,
  * publishers and brokers do.
  */
-class ListenerTypesTest {
+class ListenerTypesTests {
 
 	private final ApplicationContextRunner runner = ZmqApplication.runner();
 

@@ -28,7 +28,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * joiner), so each test first publishes warm-up messages until one arrives, and skips the
  * warm-ups still on their way when it reads what it checks.
  */
-class ZmqTemplatePublishTest {
+class ZmqTemplatePublishTests {
 
 	private static final String WARM_UP = "warm-up";
 

@@ -25,7 +25,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * DEALER (sent by the socket's owner thread). A bound socket that nobody connected to has no
  * queue at all, so every send meets the mark at once.
  */
-class ZmqTemplateHwmPolicyTest {
+class ZmqTemplateHwmPolicyTests {
 
 	/** What "at once" means: well under the send-timeout, which a wrongly blocking send would wait out. */
 	private static final Duration AT_ONCE = Duration.ofSeconds(2);

@@ -33,7 +33,7 @@ import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
  * Closing the application: listeners stop taking messages, the handlers still running finish
  * and their replies go out, and no thread the starter started survives.
  */
-class ListenerShutdownTest {
+class ListenerShutdownTests {
 
 	private static final int CYCLES = 30;
 

@@ -33,7 +33,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * What a listener method can take and return: payloads as bytes, text and JSON, the message
  * with its headers, and every frame of a multipart message, in and out.
  */
-class ListenerArgumentsTest {
+class ListenerArgumentsTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 

@@ -35,7 +35,7 @@ import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
  * A failure stays with its message: REP and ROUTER listeners still answer, the error handler and
  * the dead-letter socket see it, and the next message is handled as if nothing happened.
  */
-class ListenerErrorHandlingTest {
+class ListenerErrorHandlingTests {
 
 	private static final int REQUESTS = 10_000;
 

@@ -30,7 +30,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * fail at once instead of hanging until their timeout, and the template refuses further use with
  * a message that says why.
  */
-class ZmqTemplateCloseTest {
+class ZmqTemplateCloseTests {
 
 	/** Far longer than any test here: a request still pending when the test ends was left hanging. */
 	private static final Duration LONG_TIMEOUT = Duration.ofMinutes(5);

@@ -22,7 +22,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * {@code @ZmqListener} sockets against libzmq peers (pyzmq): the guide's hwclient, a publisher
  * with topic envelopes, and a pipeline ventilator.
  */
-class ListenerInteropTest {
+class ListenerInteropTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
 

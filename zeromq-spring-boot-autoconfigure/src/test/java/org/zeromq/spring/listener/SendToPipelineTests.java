@@ -18,7 +18,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * template send on a PUSH, the worker a PULL listener whose return value {@code @SendTo} pushes
  * on, and the sink another PULL listener.
  */
-class SendToPipelineTest {
+class SendToPipelineTests {
 
 	private static final int TASKS = 100;
 

@@ -36,7 +36,7 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
  * {@code concurrency}: several sockets on several threads when the socket connects, the guide's
  * multithreaded server (front socket, inproc device, worker sockets) when it binds.
  */
-class ListenerConcurrencyTest {
+class ListenerConcurrencyTests {
 
 	private static final int CLIENTS = 8;
 

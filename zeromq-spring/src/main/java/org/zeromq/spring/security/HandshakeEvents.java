@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.zeromq.ZEvent;
@@ -19,19 +20,24 @@ import org.zeromq.spring.core.HandshakeSecurity;
  * peer's address from the {@code DISCONNECTED} that follows on the same I/O thread;</li>
  * <li>a client learns of a refusal from {@code HANDSHAKE_FAILED_AUTH}, and of a wrong server key
  * only as a connection the server closes right after connecting: the server cannot read the
- * client's HELLO and hangs up, again at every reconnect.</li>
+ * client's HELLO and hangs up.</li>
  * </ul>
+ * A client reports the first failure: JeroMQ does not reconnect after a failed handshake, so
+ * there is no second one, only a socket that stays silent.
  * Events arrive on the context's I/O threads, inside JeroMQ's monitor lock: this only counts,
  * remembers a little per endpoint and, rarely, logs through {@link SecurityLog}; it never blocks.
  */
 final class HandshakeEvents implements ZEvent.ZEventConsummer {
 
 	/** The events it needs. */
-	static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_PROTOCOL
-			| ZMQ.HANDSHAKE_FAILED_AUTH | ZMQ.HANDSHAKE_FAILED_NO_DETAIL;
+	static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_CONNECT_DELAYED | ZMQ.EVENT_CONNECT_RETRIED
+			| ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_PROTOCOL | ZMQ.HANDSHAKE_FAILED_AUTH
+			| ZMQ.HANDSHAKE_FAILED_NO_DETAIL;
 
-	/** Closed connections in a row after which a client reports that its handshakes do not succeed. */
-	static final int CLIENT_REPORT_AFTER = 3;
+	// JeroMQ 0.6.0 terminates a connecting session whose handshake failed, refused or broken off,
+	// instead of reconnecting: the socket stays quiet, its messages queued, until it is reopened.
+	private static final String STAYS_DISCONNECTED = "; JeroMQ does not retry a failed handshake, so this socket "
+			+ "stays disconnected from that server until it is opened again";
 
 	private final SecurityStatus status;
 
@@ -49,7 +55,11 @@ final class HandshakeEvents implements ZEvent.ZEventConsummer {
 
 	private final Map<String, Boolean> explained = new ConcurrentHashMap<>();
 
-	private final Map<String, Integer> dropsInARow = new ConcurrentHashMap<>();
+	// Client, by endpoint: bumped by every new connection attempt, so that a pending verdict on a
+	// dropped connection can tell whether JeroMQ tried again since.
+	private final Map<String, Long> attempts = new ConcurrentHashMap<>();
+
+	private final Consumer<Runnable> later;
 
 	/**
 	 * @param status where the outcomes are counted
@@ -57,12 +67,15 @@ final class HandshakeEvents implements ZEvent.ZEventConsummer {
 	 * @param quickDropNanos a client connection closed sooner than this after it was made is
 	 * taken for a failed handshake: the socket's handshake interval
 	 * @param clock nanoseconds
+	 * @param later runs a check a little later, off the I/O thread; see {@link ZmqSecurity}
 	 */
-	HandshakeEvents(SecurityStatus status, SecurityLog log, long quickDropNanos, LongSupplier clock) {
+	HandshakeEvents(SecurityStatus status, SecurityLog log, long quickDropNanos, LongSupplier clock,
+			Consumer<Runnable> later) {
 		this.status = status;
 		this.log = log;
 		this.quickDropNanos = quickDropNanos;
 		this.clock = clock;
+		this.later = later;
 	}
 
 	@Override
@@ -97,14 +110,15 @@ final class HandshakeEvents implements ZEvent.ZEventConsummer {
 		String endpoint = event.getAddress();
 		switch (event.getEvent()) {
 			case CONNECTED -> {
+				this.attempts.merge(endpoint, 1L, Long::sum);
 				this.connectedAt.put(endpoint, this.clock.getAsLong());
 				this.explained.remove(endpoint);
 			}
+			case CONNECT_DELAYED, CONNECT_RETRIED -> this.attempts.merge(endpoint, 1L, Long::sum);
 			case HANDSHAKE_FAILED_AUTH -> {
 				this.explained.put(endpoint, true);
-				this.dropsInARow.remove(endpoint);
 				String reason = "the server refused this socket's credentials (ZAP status " + event.getValue()
-						+ "): it does not know this socket's " + credentials();
+						+ "): it does not know this socket's " + credentials() + STAYS_DISCONNECTED;
 				this.status.recordDenied(endpoint, reason);
 				this.log.refusedByServer(this.status, endpoint, reason);
 			}
@@ -121,24 +135,28 @@ final class HandshakeEvents implements ZEvent.ZEventConsummer {
 		}
 	}
 
+	// A connection the server closed soon after it was made is either a failed handshake, after
+	// which JeroMQ gives up on the endpoint, or an ordinary hang-up (the server stopping), after
+	// which it reconnects at once. Only the absence of a new attempt tells them apart, so the
+	// verdict waits a moment, on another thread: an I/O thread must not wait.
 	private void onClientDisconnected(String endpoint) {
 		Long since = this.connectedAt.remove(endpoint);
-		if (this.explained.remove(endpoint) != null) {
+		if (this.explained.remove(endpoint) != null || since == null
+				|| this.clock.getAsLong() - since >= this.quickDropNanos) {
 			return;
 		}
-		if (since == null || this.clock.getAsLong() - since >= this.quickDropNanos) {
-			this.dropsInARow.remove(endpoint);
-			return;
-		}
-		int inARow = this.dropsInARow.merge(endpoint, 1, Integer::sum);
-		String reason = "the server closed the connection during the handshake, " + inARow + " time(s) in a row: "
-				+ ((this.status.security().mechanism() == HandshakeSecurity.Mechanism.CURVE)
-						? "the server key is probably not that server's public key, or the server does not use CURVE"
-						: "the server probably does not use " + this.status.security().mechanism());
-		this.status.recordFailed(endpoint, reason);
-		if (inARow >= CLIENT_REPORT_AFTER) {
-			this.log.handshakeFailed(this.status, endpoint, reason);
-		}
+		long attempt = this.attempts.getOrDefault(endpoint, 0L);
+		this.later.accept(() -> {
+			if (this.attempts.getOrDefault(endpoint, 0L) == attempt) {
+				String reason = "the server closed the connection during the handshake: " + ((this.status.security()
+					.mechanism() == HandshakeSecurity.Mechanism.CURVE)
+							? "the server key is probably not that server's public key, or the server does not use CURVE"
+							: "the server probably does not use " + this.status.security().mechanism())
+						+ STAYS_DISCONNECTED;
+				this.status.recordFailed(endpoint, reason);
+				this.log.handshakeFailed(this.status, endpoint, reason);
+			}
+		});
 	}
 
 	private String credentials() {

@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -50,6 +55,10 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 
 	private static final int MAX_DOMAIN_BYTES = 255;
 
+	// Long enough for JeroMQ's reconnect attempt after an ordinary hang-up, which follows within
+	// a millisecond or two on the same I/O thread; a failed handshake is followed by nothing.
+	private static final Duration VERDICT_DELAY = Duration.ofMillis(500);
+
 	private final ZapPolicy policy;
 
 	private final ZapHandler handler;
@@ -61,6 +70,13 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 	private final Map<String, SecurityStatus> statuses = new ConcurrentHashMap<>();
 
 	private final Map<String, List<SecurityStatus>> byDomain = new ConcurrentHashMap<>();
+
+	// The thread that gives verdicts on client connections dropped during a handshake, which must
+	// wait a moment and so cannot be given on a socket's I/O thread. Made with the first secured
+	// client socket and ended by close().
+	private final AtomicReference<ScheduledExecutorService> verdicts = new AtomicReference<>();
+
+	private volatile boolean closed;
 
 	/**
 	 * @param context the context whose sockets it secures, and on which its ZAP handler runs
@@ -153,9 +169,13 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 			}
 		}
 		if (security.isSecured()) {
+			if (!security.server()) {
+				startVerdicts();
+			}
 			Duration interval = spec.options().effective(SocketOption.HANDSHAKE_INTERVAL).orElse(Duration.ofSeconds(3));
 			long quickDrop = (interval.isZero() ? Duration.ofSeconds(3) : interval).toNanos();
-			socket.setEventHook(new HandshakeEvents(status, this.log, quickDrop, this.clock), HandshakeEvents.EVENTS);
+			socket.setEventHook(new HandshakeEvents(status, this.log, quickDrop, this.clock, this::later),
+					HandshakeEvents.EVENTS);
 		}
 	}
 
@@ -165,7 +185,50 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.closed = true;
 		this.handler.close();
+		ScheduledExecutorService executor = this.verdicts.getAndSet(null);
+		if (executor != null) {
+			executor.shutdownNow();
+			try {
+				if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+					logger.warn("The ZeroMQ security's verdict thread did not stop within 5 s");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void startVerdicts() {
+		if (this.closed || this.verdicts.get() != null) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "zmq-security-verdicts");
+			thread.setDaemon(true);
+			return thread;
+		});
+		if (!this.verdicts.compareAndSet(null, executor)) {
+			executor.shutdownNow();
+		}
+		else if (this.closed && this.verdicts.compareAndSet(executor, null)) {
+			executor.shutdownNow(); // close() ran meanwhile
+		}
+	}
+
+	// On an I/O thread: never waits. After close() there is nobody left to tell.
+	private void later(Runnable check) {
+		ScheduledExecutorService executor = this.verdicts.get();
+		if (executor != null) {
+			try {
+				executor.schedule(check, VERDICT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// closing
+			}
+		}
 	}
 
 	// A secured server asks ZAP; so does a socket with a domain; and, when the policy filters

@@ -33,6 +33,11 @@ public final class Scenarios {
 
 	public static final String CONCURRENCY_4 = "REP bind-side 1 ms handler, concurrency 4";
 
+	public static final String REQUEST_REPLY_CURVE = new RequestReplyScenario(0, true).name();
+
+	public static final String PUSH_PULL_CURVE = new PushPullScenario(true, Payload.BYTES,
+			PushPullScenario.Path.TEMPLATE_TO_LISTENER, 0, true).name();
+
 	private Scenarios() {
 	}
 
@@ -54,6 +59,10 @@ public final class Scenarios {
 		all.add(new SpringIntegrationScenario(throughput, count(5_000, scale)));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_1, count(1_000, scale), 16, Duration.ofMillis(1), 1));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_4, count(1_000, scale), 16, Duration.ofMillis(1), 4));
+		// CURVE encrypts every message: fewer of them for the same time
+		all.add(new RequestReplyScenario(count(10_000, scale), true));
+		all.add(new PushPullScenario(true, Payload.BYTES, PushPullScenario.Path.TEMPLATE_TO_LISTENER, count(100_000, scale),
+				true));
 		return all;
 	}
 

@@ -42,12 +42,15 @@ import org.zeromq.spring.core.Transport;
  * <li>gives the socket its name as ZAP domain unless it sets one, so that every decision is
  * counted on, and logged for, the socket it was made for;</li>
  * </ul>
- * and on every CURVE or PLAIN socket it installs the socket's event hook, which counts and
- * reports the handshakes that fail. Before anything opens, {@link #check} refuses a server that
- * the policy would let nobody into, since that is a configuration mistake, not a policy.
+ * and on every CURVE or PLAIN socket it installs the socket's event hook (the one monitor a
+ * JeroMQ socket can have), which counts and reports the handshakes that fail. Before anything
+ * opens, {@link #check} refuses a server that the policy would let nobody into, since that is a
+ * configuration mistake, not a policy.
  * <p>
- * Close it after every socket of the context, and before the context: a handshake that finds
- * no handler lets its peer in.
+ * Its threads: the ZAP handler's, from the first socket that asks ZAP, and a verdict thread from
+ * the first secured client, which judges a connection dropped during the handshake once it is
+ * clear whether JeroMQ reconnects. Both end in {@link #close()}. Close it after every socket of
+ * the context, and before the context: a handshake that finds no handler lets its peer in.
  */
 public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 

@@ -21,10 +21,10 @@ final class FailureReports {
 
 	private final LongSupplier clock;
 
-	private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
+	private final Map<String, Tally> tallies = new LinkedHashMap<>(16, 0.75f, true) {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<String, Tally> eldest) {
 			return size() > MAX_SUBJECTS;
 		}
 
@@ -45,28 +45,29 @@ final class FailureReports {
 	 */
 	synchronized OptionalLong admit(String subject) {
 		long now = this.clock.getAsLong();
-		Entry entry = this.entries.get(subject);
-		if (entry == null) {
-			this.entries.put(subject, new Entry(now));
+		Tally tally = this.tallies.get(subject);
+		if (tally == null) {
+			this.tallies.put(subject, new Tally(now));
 			return OptionalLong.of(0);
 		}
-		if (now - entry.lastReport >= this.intervalNanos) {
-			long leftOut = entry.leftOut;
-			entry.lastReport = now;
-			entry.leftOut = 0;
+		if (now - tally.lastReport >= this.intervalNanos) {
+			long leftOut = tally.leftOut;
+			tally.lastReport = now;
+			tally.leftOut = 0;
 			return OptionalLong.of(leftOut);
 		}
-		entry.leftOut++;
+		tally.leftOut++;
 		return OptionalLong.empty();
 	}
 
-	private static final class Entry {
+	// Not named Entry: inside the LinkedHashMap subclass above, that name is Map.Entry.
+	private static final class Tally {
 
 		private long lastReport;
 
 		private long leftOut;
 
-		private Entry(long lastReport) {
+		private Tally(long lastReport) {
 			this.lastReport = lastReport;
 		}
 

@@ -25,7 +25,7 @@ import zmq.ZError;
  * <p>
  * JeroMQ asks whichever socket is bound there, and when none is, it lets every CURVE and PLAIN
  * client in. So the handler binds in {@link #start()}, on the caller's thread, before the first
- * socket that needs it is even created: once {@code start} returns, every later handshake
+ * socket that needs it binds or connects: once {@code start} returns, every later handshake
  * finds it. Requests that arrive before the thread polls wait in the inproc pipe. A second
  * handler on the same context cannot bind, and that is an error here, where JeroMQ's
  * {@code ZAuth} only prints one.

@@ -38,7 +38,7 @@ import org.zeromq.spring.core.Transport;
  * connects, and for each one that asks ZAP it
  * <ul>
  * <li>starts the context's one {@link ZapHandler}, which decides by the {@link ZapPolicy},
- * before the socket exists: the first handshake already finds it;</li>
+ * before the socket binds or connects: its first handshake already finds it;</li>
  * <li>gives the socket its name as ZAP domain unless it sets one, so that every decision is
  * counted on, and logged for, the socket it was made for;</li>
  * </ul>

@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The security as the socket factory uses it, without Spring: the one ZAP handler of the
- * context runs before the first socket that needs it is created, decides by the policy, counts
- * on the socket it decided for, and once closed lets no such socket open again.
+ * context runs before the first socket that needs it binds or connects, decides by the policy,
+ * counts on the socket it decided for, and once closed lets no such socket open again.
  */
 class ZmqSecurityTests {
 
@@ -53,7 +53,7 @@ class ZmqSecurityTests {
 	}
 
 	@Test
-	void theZapHandlerRunsBeforeTheFirstSocketThatNeedsItIsEvenCreated() {
+	void theZapHandlerRunsBeforeTheFirstSocketThatNeedsItBindsOrConnects() {
 		ZMQ.Socket plain = this.factory.create(SocketSpec.bind("plain", ZmqSocketType.PULL, "tcp://127.0.0.1:*"));
 		ZMQ.Socket server = this.factory.create(curveServer());
 		assertThat(this.handlerRunningWhenPrepared).containsExactly(false, true);

@@ -28,10 +28,10 @@ final class SecurityRules {
 	}
 
 	List<SpecViolation> violations() {
-		boolean curve = isSet(SocketOption.CURVE_SERVER) || SocketOption.CURVE_OPTIONS.stream().anyMatch(this::isSet);
-		List<SocketOption<?>> plain = List.of(SocketOption.PLAIN_SERVER, SocketOption.PLAIN_USERNAME,
-				SocketOption.PLAIN_PASSWORD);
-		Optional<SocketOption<?>> plainSet = plain.stream().filter(this::isSet).findFirst();
+		// curve.server or plain.server set to false alone asks for no security, as in JeroMQ
+		boolean curve = this.options.get(SocketOption.CURVE_SERVER).orElse(false)
+				|| SocketOption.CURVE_OPTIONS.stream().anyMatch(this::isSet);
+		Optional<SocketOption<?>> plainSet = firstPlainSetting();
 		if (curve && plainSet.isPresent()) {
 			add(plainSet.get(), "a socket has one security mechanism, and both CURVE (curve.*) and PLAIN (plain.*) are set",
 					Remedy.advice("keep either its curve or its plain settings"));
@@ -52,6 +52,16 @@ final class SecurityRules {
 			}
 		}
 		return this.violations;
+	}
+
+	private Optional<SocketOption<?>> firstPlainSetting() {
+		if (this.options.get(SocketOption.PLAIN_SERVER).orElse(false)) {
+			return Optional.of(SocketOption.PLAIN_SERVER);
+		}
+		if (isSet(SocketOption.PLAIN_USERNAME)) {
+			return Optional.of(SocketOption.PLAIN_USERNAME);
+		}
+		return isSet(SocketOption.PLAIN_PASSWORD) ? Optional.of(SocketOption.PLAIN_PASSWORD) : Optional.empty();
 	}
 
 	private void checkCurve() {

@@ -35,6 +35,15 @@ class SecurityRulesTests {
 	}
 
 	@Test
+	void serverSetToFalseAloneAsksForNoSecurityAndIsValid() {
+		SocketSpec notCurve = bind("hello", SocketOptions.builder().set(SocketOption.CURVE_SERVER, false));
+		SocketSpec notPlain = bind("hello", SocketOptions.builder().set(SocketOption.PLAIN_SERVER, false));
+		assertThat(this.validator.validate(notCurve)).isEmpty();
+		assertThat(this.validator.validate(notPlain)).isEmpty();
+		assertThat(HandshakeSecurity.of(notCurve).isSecured()).isFalse();
+	}
+
+	@Test
 	void aCurveServerWithoutItsSecretKeyIsToldToSetItOrACertificate() {
 		SocketSpec server = bind("hello", SocketOptions.builder().set(SocketOption.CURVE_SERVER, true));
 		assertThat(this.validator.validate(server)).singleElement().satisfies((violation) -> {

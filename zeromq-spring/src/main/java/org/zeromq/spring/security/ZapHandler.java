@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -30,8 +32,9 @@ import zmq.ZError;
  * handler on the same context cannot bind, and that is an error here, where JeroMQ's
  * {@code ZAuth} only prints one.
  * <p>
- * It never fails open: a request it cannot decide gets status 500, which refuses the peer, and
- * a request it cannot even read gets no answer, so the handshake times out.
+ * It never fails open: a request it cannot decide gets status 500, which refuses the peer, a
+ * request it cannot even read gets no answer, so the handshake times out, and its socket is
+ * closed only when it is told to stop or the context ends.
  */
 final class ZapHandler implements AutoCloseable {
 
@@ -50,9 +53,11 @@ final class ZapHandler implements AutoCloseable {
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
+	private static final Duration ERROR_PAUSE = Duration.ofMillis(100);
+
 	private final ZContext context;
 
-	private final Supplier<ZapAuthenticator> authenticator;
+	private final Supplier<Function<ZapRequest, ZapDecision>> decisions;
 
 	private final BiConsumer<ZapRequest, ZapDecision> outcomes;
 
@@ -66,12 +71,13 @@ final class ZapHandler implements AutoCloseable {
 
 	/**
 	 * @param context the context whose handshakes it answers
-	 * @param authenticator makes the authenticator, on the handler's thread
+	 * @param decisions makes what decides each request, on the handler's thread
 	 * @param outcomes told about every decision, on the handler's thread
 	 */
-	ZapHandler(ZContext context, Supplier<ZapAuthenticator> authenticator, BiConsumer<ZapRequest, ZapDecision> outcomes) {
+	ZapHandler(ZContext context, Supplier<Function<ZapRequest, ZapDecision>> decisions,
+			BiConsumer<ZapRequest, ZapDecision> outcomes) {
 		this.context = context;
-		this.authenticator = authenticator;
+		this.decisions = decisions;
 		this.outcomes = outcomes;
 	}
 
@@ -155,34 +161,53 @@ final class ZapHandler implements AutoCloseable {
 		this.context.destroySocket(this.stopSender);
 	}
 
+	// Only a stop or the context's end closes the handler's socket. Anything else is logged and
+	// the loop goes on; and should the thread die anyway, the socket stays bound: handshakes then
+	// wait for an answer and time out, where a closed socket would let every client in.
 	private void serve(ZMQ.Socket zap, ZMQ.Socket stop) {
-		ZapAuthenticator decisions = this.authenticator.get();
+		Function<ZapRequest, ZapDecision> decide = this.decisions.get();
 		ZMQ.Poller poller = this.context.createPoller(2);
+		poller.register(zap, ZMQ.Poller.POLLIN);
+		poller.register(stop, ZMQ.Poller.POLLIN);
+		boolean stopped = false;
 		try {
-			poller.register(zap, ZMQ.Poller.POLLIN);
-			poller.register(stop, ZMQ.Poller.POLLIN);
-			while (poller.poll(-1) >= 0 && !poller.pollin(1)) {
-				if (poller.pollin(0)) {
-					while (answerNext(zap, decisions)) {
-						// every request that is waiting
+			while (!stopped) {
+				try {
+					stopped = poller.poll(-1) < 0 || poller.pollin(1);
+					if (!stopped && poller.pollin(0)) {
+						while (answerNext(zap, decide)) {
+							// every request that is waiting
+						}
 					}
 				}
-			}
-		}
-		catch (ZMQException ex) {
-			if (ex.getErrorCode() != ZError.ETERM) {
-				logger.error("The ZeroMQ ZAP handler stopped on an error; handshakes that need it now time out", ex);
+				catch (ZMQException ex) {
+					stopped = ex.getErrorCode() == ZError.ETERM;
+					if (!stopped) {
+						pauseAfter(ex);
+					}
+				}
+				catch (RuntimeException ex) {
+					pauseAfter(ex);
+				}
 			}
 		}
 		finally {
 			poller.close();
-			this.context.destroySocket(zap);
-			this.context.destroySocket(stop);
+			if (stopped) {
+				this.context.destroySocket(zap);
+				this.context.destroySocket(stop);
+			}
 		}
 	}
 
+	// Keeps an error that repeats from turning into a busy loop and a flood of the log.
+	private static void pauseAfter(RuntimeException ex) {
+		logger.error("The ZeroMQ ZAP handler failed; it goes on, and refuses what it cannot decide", ex);
+		LockSupport.parkNanos(ERROR_PAUSE.toNanos());
+	}
+
 	// One request, read without waiting; false when none is waiting.
-	private boolean answerNext(ZMQ.Socket zap, ZapAuthenticator decisions) {
+	private boolean answerNext(ZMQ.Socket zap, Function<ZapRequest, ZapDecision> decide) {
 		byte[] first = zap.recv(ZMQ.DONTWAIT);
 		if (first == null) {
 			return false;
@@ -204,7 +229,7 @@ final class ZapHandler implements AutoCloseable {
 				frames.subList(8, frames.size()));
 		ZapDecision decision;
 		try {
-			decision = Arrays.equals(frames.get(2), VERSION) ? decisions.decide(request)
+			decision = Arrays.equals(frames.get(2), VERSION) ? decide.apply(request)
 					: ZapDecision.fail("its ZAP request has version " + ZapAuthenticator.printable(text(frames.get(2))));
 		}
 		catch (RuntimeException ex) {

@@ -88,7 +88,7 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 	public ZmqSecurity(ZContext context, ZapPolicy policy) {
 		this.policy = policy;
 		this.log = new SecurityLog(this.clock);
-		this.handler = new ZapHandler(context, () -> new ZapAuthenticator(policy, this.clock, this.log::problem),
+		this.handler = new ZapHandler(context, () -> new ZapAuthenticator(policy, this.clock, this.log::problem)::decide,
 				this::record);
 	}
 

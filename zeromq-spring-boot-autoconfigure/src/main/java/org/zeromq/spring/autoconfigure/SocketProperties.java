@@ -23,6 +23,9 @@ import org.zeromq.spring.core.SpecViolation;
  */
 final class SocketProperties {
 
+	/** How a violation names the context's security settings, {@code zeromq.security.*}. */
+	private static final String SECURITY = "security.";
+
 	private final List<ConfigurationPropertySource> sources;
 
 	/** @param environment where the configuration came from; {@code null} when unknown */
@@ -31,9 +34,20 @@ final class SocketProperties {
 				? asList(ConfigurationPropertySources.get(environment)) : List.of();
 	}
 
-	/** {@code zeromq.sockets.<socket>.<setting>}. */
+	/**
+	 * {@code zeromq.sockets.<socket>.<setting>}; a setting under {@code security.} is one of the
+	 * context's security settings, {@code zeromq.security.<setting>}, whichever socket asks.
+	 */
 	static String property(String socket, String setting) {
+		if (setting.startsWith(SECURITY)) {
+			return securityProperty(setting.substring(SECURITY.length()));
+		}
 		return socketPrefix(socket) + "." + setting;
+	}
+
+	/** {@code zeromq.security.<setting>}. */
+	static String securityProperty(String setting) {
+		return ZmqProperties.PREFIX + "." + SECURITY + setting;
 	}
 
 	/** {@code zeromq.sockets.<socket>}, with the name in brackets when it is not a plain key. */
@@ -91,6 +105,13 @@ final class SocketProperties {
 	}
 
 	private static String yaml(Remedy remedy, String subject) {
+		if (remedy instanceof Remedy.Add add && add.setting().startsWith(SECURITY)) {
+			String purpose = add.purpose().isEmpty() ? "" : " " + add.purpose();
+			return "add " + add.example() + " to " + property("", add.setting()) + purpose;
+		}
+		if (remedy instanceof Remedy.Change change && change.setting().startsWith(SECURITY)) {
+			return "set " + property("", change.setting()) + ": " + yamlValue(change.value());
+		}
 		if (remedy instanceof Remedy.Add add) {
 			String purpose = add.purpose().isEmpty() ? "" : " " + add.purpose();
 			return "add " + add.setting() + ": " + yamlValue(add.example()) + purpose;

@@ -34,6 +34,8 @@ public class ZmqProperties {
 
 	private final Listener listener = new Listener();
 
+	private final Security security = new Security();
+
 	/**
 	 * Sockets by name: senders and listeners refer to a socket by this name.
 	 */
@@ -49,6 +51,10 @@ public class ZmqProperties {
 
 	public Listener getListener() {
 		return this.listener;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	/** What all {@code @ZmqListener} methods share. */
@@ -93,6 +99,135 @@ public class ZmqProperties {
 
 		public void setAutoStartup(boolean autoStartup) {
 			this.autoStartup = autoStartup;
+		}
+
+	}
+
+	/**
+	 * Who the context's ZAP handler lets in, for every socket that asks it: CURVE clients by
+	 * public key, PLAIN clients by name and password, and any peer by IP address. Nobody is let
+	 * in by default: a CURVE or PLAIN server without authorized keys or users stops startup.
+	 */
+	public static class Security {
+
+		private final Curve curve = new Curve();
+
+		private final Plain plain = new Plain();
+
+		/**
+		 * The only peer IP addresses (IPv4 or IPv6, no host names) that may connect to a socket
+		 * that binds. Empty means every address.
+		 */
+		private List<String> allow = new ArrayList<>();
+
+		/**
+		 * Peer IP addresses (IPv4 or IPv6, no host names) that may not connect to a socket that
+		 * binds.
+		 */
+		private List<String> deny = new ArrayList<>();
+
+		public Curve getCurve() {
+			return this.curve;
+		}
+
+		public Plain getPlain() {
+			return this.plain;
+		}
+
+		public List<String> getAllow() {
+			return this.allow;
+		}
+
+		public void setAllow(List<String> allow) {
+			this.allow = allow;
+		}
+
+		public List<String> getDeny() {
+			return this.deny;
+		}
+
+		public void setDeny(List<String> deny) {
+			this.deny = deny;
+		}
+
+		/** The CURVE clients CURVE servers let in. */
+		public static class Curve {
+
+			/**
+			 * Public keys of the CURVE clients let in, 40 characters of Z85 each.
+			 */
+			private List<String> authorizedKeys = new ArrayList<>();
+
+			/**
+			 * A directory of public certificates (file:/path/to/dir), one czmq ".key" file per
+			 * client let in; read again when it changes, so clients are added and removed
+			 * without a restart. It must exist. Files ending in "_secret" are skipped.
+			 */
+			private String authorizedKeysLocation;
+
+			/**
+			 * Let in any CURVE client that knows the server's public key: encryption without
+			 * authentication. Off by default; not together with authorized keys.
+			 */
+			private boolean allowAny;
+
+			public List<String> getAuthorizedKeys() {
+				return this.authorizedKeys;
+			}
+
+			public void setAuthorizedKeys(List<String> authorizedKeys) {
+				this.authorizedKeys = authorizedKeys;
+			}
+
+			public String getAuthorizedKeysLocation() {
+				return this.authorizedKeysLocation;
+			}
+
+			public void setAuthorizedKeysLocation(String authorizedKeysLocation) {
+				this.authorizedKeysLocation = authorizedKeysLocation;
+			}
+
+			public boolean isAllowAny() {
+				return this.allowAny;
+			}
+
+			public void setAllowAny(boolean allowAny) {
+				this.allowAny = allowAny;
+			}
+
+		}
+
+		/** The PLAIN users PLAIN servers let in. */
+		public static class Plain {
+
+			/**
+			 * Users by name, each with its password. Passwords are never logged or shown; better
+			 * kept in a passwords file or environment variables than in application.yml.
+			 */
+			private Map<String, String> users = new LinkedHashMap<>();
+
+			/**
+			 * A file of name=password lines (file:/path/to/passwords.properties), read at startup,
+			 * in addition to users.
+			 */
+			private String passwordsFile;
+
+			public Map<String, String> getUsers() {
+				return this.users;
+			}
+
+			public void setUsers(Map<String, String> users) {
+				this.users = users;
+			}
+
+			public String getPasswordsFile() {
+				return this.passwordsFile;
+			}
+
+			public void setPasswordsFile(String passwordsFile) {
+				this.passwordsFile = passwordsFile;
+			}
+
 		}
 
 	}
@@ -345,6 +480,23 @@ public class ZmqProperties {
 		 */
 		private Integer backlog;
 
+		/**
+		 * CURVE security: encryption, and authentication of clients by public key.
+		 */
+		private final Curve curve = new Curve();
+
+		/**
+		 * PLAIN security: user name and password, sent in clear text.
+		 */
+		private final Plain plain = new Plain();
+
+		/**
+		 * ZAP domain the socket's peers are authenticated in (ZMQ_ZAP_DOMAIN). A CURVE or PLAIN
+		 * server gets its socket's name unless this is set. On a socket without CURVE or PLAIN
+		 * it makes the ZAP handler check each peer's address.
+		 */
+		private String zapDomain;
+
 		public ZmqSocketType getType() {
 			return this.type;
 		}
@@ -583,6 +735,163 @@ public class ZmqProperties {
 
 		public void setBacklog(Integer backlog) {
 			this.backlog = backlog;
+		}
+
+		public Curve getCurve() {
+			return this.curve;
+		}
+
+		public Plain getPlain() {
+			return this.plain;
+		}
+
+		public String getZapDomain() {
+			return this.zapDomain;
+		}
+
+		public void setZapDomain(String zapDomain) {
+			this.zapDomain = zapDomain;
+		}
+
+		/**
+		 * A socket's CURVE settings. A server sets {@code server} and its secret key; a client sets
+		 * its own key pair and the server's public key. Keys are 40 characters of Z85, or come from
+		 * czmq certificate files.
+		 */
+		public static class Curve {
+
+			/**
+			 * Take the server side of CURVE (ZMQ_CURVE_SERVER): the ZAP handler lets in the clients
+			 * whose public keys zeromq.security.curve authorizes. Needs the socket's secret key.
+			 */
+			private Boolean server;
+
+			/**
+			 * This socket's public key, 40 characters of Z85 (ZMQ_CURVE_PUBLICKEY).
+			 */
+			private String publicKey;
+
+			/**
+			 * This socket's secret key, 40 characters of Z85 (ZMQ_CURVE_SECRETKEY). Never logged or
+			 * shown; better kept in a certificate file or an environment variable than in
+			 * application.yml.
+			 */
+			private String secretKey;
+
+			/**
+			 * This socket's key pair from a czmq secret certificate file (file:/path/name.key_secret),
+			 * in place of public-key and secret-key.
+			 */
+			private String certificate;
+
+			/**
+			 * Client only: the server's public key, 40 characters of Z85 (ZMQ_CURVE_SERVERKEY).
+			 */
+			private String serverKey;
+
+			/**
+			 * Client only: the server's public key from a czmq certificate file
+			 * (file:/path/server.key), in place of server-key.
+			 */
+			private String serverCertificate;
+
+			public Boolean getServer() {
+				return this.server;
+			}
+
+			public void setServer(Boolean server) {
+				this.server = server;
+			}
+
+			public String getPublicKey() {
+				return this.publicKey;
+			}
+
+			public void setPublicKey(String publicKey) {
+				this.publicKey = publicKey;
+			}
+
+			public String getSecretKey() {
+				return this.secretKey;
+			}
+
+			public void setSecretKey(String secretKey) {
+				this.secretKey = secretKey;
+			}
+
+			public String getCertificate() {
+				return this.certificate;
+			}
+
+			public void setCertificate(String certificate) {
+				this.certificate = certificate;
+			}
+
+			public String getServerKey() {
+				return this.serverKey;
+			}
+
+			public void setServerKey(String serverKey) {
+				this.serverKey = serverKey;
+			}
+
+			public String getServerCertificate() {
+				return this.serverCertificate;
+			}
+
+			public void setServerCertificate(String serverCertificate) {
+				this.serverCertificate = serverCertificate;
+			}
+
+		}
+
+		/**
+		 * A socket's PLAIN settings. PLAIN sends names and passwords in clear text: use it on
+		 * trusted networks only, and CURVE elsewhere.
+		 */
+		public static class Plain {
+
+			/**
+			 * Take the server side of PLAIN (ZMQ_PLAIN_SERVER): the ZAP handler lets in the users of
+			 * zeromq.security.plain.
+			 */
+			private Boolean server;
+
+			/**
+			 * Client only: the user name (ZMQ_PLAIN_USERNAME), at most 255 bytes.
+			 */
+			private String username;
+
+			/**
+			 * Client only: the password (ZMQ_PLAIN_PASSWORD), at most 255 bytes. Never logged or
+			 * shown.
+			 */
+			private String password;
+
+			public Boolean getServer() {
+				return this.server;
+			}
+
+			public void setServer(Boolean server) {
+				this.server = server;
+			}
+
+			public String getUsername() {
+				return this.username;
+			}
+
+			public void setUsername(String username) {
+				this.username = username;
+			}
+
+			public String getPassword() {
+				return this.password;
+			}
+
+			public void setPassword(String password) {
+				this.password = password;
+			}
+
 		}
 
 	}

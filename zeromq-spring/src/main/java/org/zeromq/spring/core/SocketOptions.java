@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class SocketOptions {
 
+	/** What a secret value reads as wherever options are shown. */
+	public static final String MASK = "******";
+
 	/** No option set: every default applies. */
 	public static final SocketOptions DEFAULTS = new SocketOptions(Map.of());
 
@@ -59,9 +62,15 @@ public final class SocketOptions {
 		return this.values.hashCode();
 	}
 
+	/** The options that are set, with every secret value masked. */
 	@Override
 	public String toString() {
-		return this.values.toString();
+		StringBuilder text = new StringBuilder("{");
+		this.values.forEach((option, value) -> text.append((text.length() > 1) ? ", " : "")
+			.append(option.key())
+			.append('=')
+			.append(option.isSecret() ? MASK : value));
+		return text.append('}').toString();
 	}
 
 	/** Sets options one at a time; most sockets set two or three. */

@@ -15,11 +15,14 @@ import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.Message;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.core.Diagnosis;
 import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
+import org.zeromq.spring.core.RequestOutcome;
 import org.zeromq.spring.core.SocketConfigurer;
+import org.zeromq.spring.core.SocketStatus;
 import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
@@ -111,8 +114,32 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 			return lastFrameAs(await(socket, requester(target).request(List.of(frame), timeout), timeout.plusSeconds(5))
 				.join(), replyType);
 		}
-		List<byte[]> reply = target.execute((req) -> requestOnReq(target, req, frame, timeout));
-		return lastFrameAs(reply, replyType);
+		SocketStatus status = target.status();
+		long started = System.nanoTime();
+		status.requestStarted();
+		RequestOutcome outcome = RequestOutcome.ERROR;
+		try {
+			List<byte[]> reply = target.execute((req) -> requestOnReq(target, req, frame, timeout));
+			outcome = RequestOutcome.SUCCESS;
+			return lastFrameAs(reply, replyType);
+		}
+		catch (ZmqRequestTimeoutException ex) {
+			outcome = RequestOutcome.TIMEOUT;
+			throw ex;
+		}
+		finally {
+			status.requestEnded(outcome, System.nanoTime() - started);
+		}
+	}
+
+	@Override
+	public boolean awaitPeers(String socket, int count, Duration timeout) {
+		return openSocket(socket).awaitPeers(count, timeout);
+	}
+
+	@Override
+	public boolean awaitSubscribers(String socket, int count, Duration timeout) {
+		return openSocket(socket).awaitSubscribers(count, timeout);
 	}
 
 	private <T> CompletableFuture<T> requestAsyncAndRead(String socket, Object payload, Duration timeout,
@@ -208,9 +235,17 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 				// without correlation would take the late reply for the next request's: replace it.
 				target.reopen();
 			}
-			throw new ZmqRequestTimeoutException(target.name(), timeout);
+			throw timedOut(target.status(), timeout);
 		}
+		target.status().recordReceived();
 		return reply;
+	}
+
+	/** A request got no reply in time: diagnosed (logged once per socket), and the exception to throw. */
+	static ZmqRequestTimeoutException timedOut(SocketStatus status, Duration timeout) {
+		status.diagnose(Diagnosis.Kind.REQUEST_TIMEOUT, status.endpoints(),
+				"a request got no reply within its timeout of " + timeout.toMillis() + " ms");
+		return new ZmqRequestTimeoutException(status.name(), timeout);
 	}
 
 	private static <T> T lastFrameAs(List<byte[]> reply, Function<byte[], T> replyType) {

@@ -51,7 +51,9 @@ public final class ManagedSocket {
 
 	private ZMQ.Socket socket;
 
-	private State state = State.SHARED;
+	// Written under the lock; volatile so that status reads (health, the endpoint) never wait for
+	// a send that holds the lock.
+	private volatile State state = State.SHARED;
 
 	private String owner;
 
@@ -265,9 +267,13 @@ public final class ManagedSocket {
 	/**
 	 * The exception for a message this socket did not accept under {@link HwmPolicy#BLOCK} or
 	 * {@link HwmPolicy#FAIL}; every sender of this socket, locked or owner thread, reports the same.
+	 * Call it once per refused message: the message is counted as dropped, and diagnosed.
 	 */
 	public ZmqSendException refusal() {
-		diagnoseRefusal(withoutPeers() ? DropReason.NO_PEER : DropReason.HWM, "refused");
+		// Not delivered either: counted with the drops, by the same reasons.
+		DropReason reason = withoutPeers() ? DropReason.NO_PEER : DropReason.HWM;
+		this.status.recordDropped(reason);
+		diagnoseRefusal(reason, "refused");
 		String waited = (this.spec.hwmPolicy() == HwmPolicy.BLOCK)
 				? " within its send-timeout of " + sendTimeout().toMillis() + " ms" : "";
 		return new ZmqSendException("Socket '" + name() + "' (" + this.spec.type() + ") did not accept the message" + waited
@@ -312,14 +318,17 @@ public final class ManagedSocket {
 		}
 	}
 
+	/** Whether an owner thread claimed the socket; never waits for the socket's lock. */
 	public boolean isClaimed() {
-		this.lock.lock();
-		try {
-			return this.state == State.CLAIMED;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state == State.CLAIMED;
+	}
+
+	/**
+	 * Whether the registry closed the socket (at shutdown); a claimed socket's owner closes it
+	 * unseen. Never waits for the socket's lock.
+	 */
+	public boolean isClosed() {
+		return this.state == State.CLOSED;
 	}
 
 	/** Closes a shared socket (its linger lets queued messages leave); a claimed one is its owner's to close. */

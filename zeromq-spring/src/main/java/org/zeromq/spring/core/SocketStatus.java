@@ -85,6 +85,8 @@ public final class SocketStatus {
 
 	private volatile Problem lastError;
 
+	private volatile Problem bindFailure;
+
 	SocketStatus(SocketSpec spec, Duration handshakeGrace) {
 		this.name = spec.name();
 		this.type = spec.type();
@@ -162,6 +164,14 @@ public final class SocketStatus {
 	/** The latest failure: a bind, an accept, a handshake, a send. */
 	public Optional<Problem> lastError() {
 		return Optional.ofNullable(this.lastError);
+	}
+
+	/**
+	 * The last bind that failed, while the socket is not bound since: a listener restarted
+	 * after its port was taken, for example. (A bind that fails at startup fails the startup.)
+	 */
+	public Optional<Problem> bindFailure() {
+		return Optional.ofNullable(this.bindFailure);
 	}
 
 	/** Messages sent (queued for a peer). */
@@ -342,6 +352,13 @@ public final class SocketStatus {
 
 	void bound(List<String> endpoints) {
 		this.listening.addAll(endpoints);
+		this.bindFailure = null;
+	}
+
+	void bindFailed(String endpoint, String reason) {
+		Problem problem = new Problem("bind of " + endpoint + " failed: " + reason, Instant.now());
+		this.bindFailure = problem;
+		this.lastError = problem;
 	}
 
 	void event(SocketEvent event, String address) {

@@ -197,7 +197,9 @@ public final class ZmqSocketFactory {
 			}
 			catch (RuntimeException ex) {
 				socket.close();
-				throw new ZmqBindException(spec.name(), endpoint, ex);
+				ZmqBindException failure = new ZmqBindException(spec.name(), endpoint, ex);
+				status(spec).bindFailed(endpoint, ZmqErrorText.of(ex));
+				throw failure;
 			}
 			resolved.add(socket.getLastEndpoint());
 		}

@@ -116,7 +116,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		}
 		this.replaceDeclaredSocket = replace;
 		this.dispatcher = new MessageDispatcher(endpoint, handler, properties.getObservation(), spec.type(), registry,
-				outbound, errorHandler, settings);
+				outbound, errorHandler, settings, spec.traceContext());
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.zeromq.spring.core.InvalidSocketSpecException;
@@ -78,7 +79,7 @@ final class SocketSpecs {
 		return Collections.unmodifiableMap(properties);
 	}
 
-	private static Object read(PropertyDescriptor property, ZmqProperties.Socket socket) {
+	private static @Nullable Object read(PropertyDescriptor property, ZmqProperties.Socket socket) {
 		try {
 			return property.getReadMethod().invoke(socket);
 		}

@@ -3,6 +3,7 @@ package org.zeromq.spring.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -161,7 +162,7 @@ final class SecurityRules {
 			return Optional.of(secret ? CurveCertificate.readSecret(location.get()) : CurveCertificate.read(location.get()));
 		}
 		catch (IllegalArgumentException ex) {
-			add(option, ex.getMessage(), Remedy.advice(secret
+			add(option, Objects.requireNonNullElse(ex.getMessage(), ex.toString()), Remedy.advice(secret
 					? "point it at a secret certificate file (file:/path/to/name.key_secret); "
 							+ "org.zeromq.spring.security.CurveKeys writes one"
 					: "point it at the server's public certificate file (file:/path/to/server.key)"));

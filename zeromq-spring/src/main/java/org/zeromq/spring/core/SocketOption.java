@@ -461,7 +461,11 @@ public final class SocketOption<T> {
 
 	}
 
-	/** One row of the table as it is written, each column named. */
+	/**
+	 * One row of the table as it is written, each column named. Its columns are filled after
+	 * construction; {@link #describedAs} checks them before the row becomes an option.
+	 */
+	@SuppressWarnings("NullAway.Init")
 	private static final class Row<T> {
 
 		private final String key;

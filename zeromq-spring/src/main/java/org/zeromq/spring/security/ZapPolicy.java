@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.spring.core.CurveCertificate;
 import org.zeromq.spring.core.CurveKey;
 import org.zeromq.spring.core.Remedy;
@@ -201,7 +203,7 @@ public final class ZapPolicy {
 		 * or path), which must exist. Files whose names end in {@code _secret} are skipped, as
 		 * czmq's certificate store does.
 		 */
-		public Builder curveKeyDirectory(String location) {
+		public Builder curveKeyDirectory(@Nullable String location) {
 			this.curveKeyDirectory = Optional.ofNullable(location);
 			return this;
 		}
@@ -222,7 +224,7 @@ public final class ZapPolicy {
 		 * Authorizes the PLAIN users of a file ({@code file:} location or path) of
 		 * {@code name=password} lines, the format of JeroMQ's {@code ZAuth}; read once, here.
 		 */
-		public Builder plainPasswordsFile(String location) {
+		public Builder plainPasswordsFile(@Nullable String location) {
 			this.plainPasswordsFile = Optional.ofNullable(location);
 			return this;
 		}
@@ -287,7 +289,7 @@ public final class ZapPolicy {
 				directory = CurveCertificate.path(location);
 			}
 			catch (IllegalArgumentException ex) {
-				violations.add(new PolicyViolation(setting, ex.getMessage(), Remedy.advice("write it as file:/path/to/dir")));
+				violations.add(new PolicyViolation(setting, Objects.requireNonNullElse(ex.getMessage(), ex.toString()), Remedy.advice("write it as file:/path/to/dir")));
 				return;
 			}
 			// JeroMQ's ZCertStore creates a missing directory and then lets nobody in: a typo in
@@ -301,7 +303,7 @@ public final class ZapPolicy {
 				AuthorizedKeyDirectory.read(directory);
 			}
 			catch (IllegalArgumentException ex) {
-				violations.add(new PolicyViolation(setting, ex.getMessage(),
+				violations.add(new PolicyViolation(setting, Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
 						Remedy.advice("keep only public certificates (czmq's name.key files) in it")));
 			}
 		}
@@ -313,7 +315,7 @@ public final class ZapPolicy {
 				file = CurveCertificate.path(location);
 			}
 			catch (IllegalArgumentException ex) {
-				violations.add(new PolicyViolation(setting, ex.getMessage(), Remedy.advice("write it as file:/path/to/file")));
+				violations.add(new PolicyViolation(setting, Objects.requireNonNullElse(ex.getMessage(), ex.toString()), Remedy.advice("write it as file:/path/to/file")));
 				return;
 			}
 			if (!Files.isRegularFile(file) || !Files.isReadable(file)) {

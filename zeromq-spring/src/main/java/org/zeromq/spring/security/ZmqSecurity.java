@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.CurveCertificate;
@@ -77,7 +78,7 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 	// The thread that gives verdicts on client connections dropped during a handshake, which must
 	// wait a moment and so cannot be given on a socket's I/O thread. Made with the first secured
 	// client socket and ended by close().
-	private final AtomicReference<ScheduledExecutorService> verdicts = new AtomicReference<>();
+	private final AtomicReference<@Nullable ScheduledExecutorService> verdicts = new AtomicReference<>();
 
 	private volatile boolean closed;
 
@@ -192,7 +193,7 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 		this.handler.close();
 		ScheduledExecutorService executor = this.verdicts.getAndSet(null);
 		if (executor != null) {
-			executor.shutdownNow();
+			executor.shutdown();
 			try {
 				if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
 					logger.warn("The ZeroMQ security's verdict thread did not stop within 5 s");
@@ -208,16 +209,19 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 		if (this.closed || this.verdicts.get() != null) {
 			return;
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "zmq-security-verdicts");
 			thread.setDaemon(true);
 			return thread;
 		});
+		// A pending verdict is worth nothing once the application closes: shutdown() drops it
+		// instead of waiting for its delay, and nothing is interrupted.
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		if (!this.verdicts.compareAndSet(null, executor)) {
-			executor.shutdownNow();
+			executor.shutdown();
 		}
 		else if (this.closed && this.verdicts.compareAndSet(executor, null)) {
-			executor.shutdownNow(); // close() ran meanwhile
+			executor.shutdown(); // close() ran meanwhile
 		}
 	}
 
@@ -245,7 +249,7 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 	}
 
 	private SecurityStatus newStatus(SocketSpec spec, HandshakeSecurity security) {
-		String publicKey = (security.mechanism() == HandshakeSecurity.Mechanism.CURVE) ? publicKey(spec).orElse(null) : null;
+		@Nullable String publicKey = (security.mechanism() == HandshakeSecurity.Mechanism.CURVE) ? publicKey(spec).orElse(null) : null;
 		if (security.server() && publicKey != null && logger.isInfoEnabled()) {
 			logger.info("ZeroMQ socket '" + spec.name() + "' is a CURVE server; its clients need its public key "
 					+ publicKey + " as their server key");

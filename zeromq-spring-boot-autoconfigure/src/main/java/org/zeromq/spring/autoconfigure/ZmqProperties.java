@@ -201,14 +201,15 @@ public class ZmqProperties {
 		public static class Plain {
 
 			/**
-			 * Users by name, each with its password. Passwords are never logged or shown; better
-			 * kept in a passwords file or environment variables than in application.yml.
+			 * Users by name, each with its password, at most 127 bytes each in UTF-8 (the longest
+			 * JeroMQ's PLAIN server reads). Passwords are never logged or shown; better kept in a
+			 * passwords file or environment variables than in application.yml.
 			 */
 			private Map<String, String> users = new LinkedHashMap<>();
 
 			/**
 			 * A file of name=password lines (file:/path/to/passwords.properties), read at startup,
-			 * in addition to users.
+			 * in addition to users; names and passwords of at most 127 bytes each in UTF-8.
 			 */
 			private String passwordsFile;
 
@@ -858,13 +859,14 @@ public class ZmqProperties {
 			private Boolean server;
 
 			/**
-			 * Client only: the user name (ZMQ_PLAIN_USERNAME), at most 255 bytes.
+			 * Client only: the user name (ZMQ_PLAIN_USERNAME), ASCII, at most 255 characters; a
+			 * JeroMQ server, the starter's too, reads at most 127.
 			 */
 			private String username;
 
 			/**
-			 * Client only: the password (ZMQ_PLAIN_PASSWORD), at most 255 bytes. Never logged or
-			 * shown.
+			 * Client only: the password (ZMQ_PLAIN_PASSWORD), ASCII, at most 255 characters; a
+			 * JeroMQ server, the starter's too, reads at most 127. Never logged or shown.
 			 */
 			private String password;
 

@@ -307,16 +307,18 @@ public final class SocketOption<T> {
 		.zmq("ZMQ_PLAIN_USERNAME", "setPlainUsername", (socket, value) -> socket.setPlainUsername(value))
 		.scope(OptionScope.ALL_SOCKETS)
 		.byDefault(OptionDefault.jeromq("none"))
-		.range(ValueRange.utf8AtMost(255))
-		.describedAs("A PLAIN client's user name; at most 255 bytes.");
+		.range(ValueRange.asciiAtMost(255, false))
+		.describedAs("A PLAIN client's user name: ASCII, at most 255 characters (a JeroMQ server, the starter's too, "
+				+ "reads at most 127).");
 
 	public static final SocketOption<String> PLAIN_PASSWORD = row("plain.password", String.class)
 		.zmq("ZMQ_PLAIN_PASSWORD", "setPlainPassword", (socket, value) -> socket.setPlainPassword(value))
 		.scope(OptionScope.ALL_SOCKETS)
 		.byDefault(OptionDefault.jeromq("none"))
-		.range(ValueRange.secretUtf8AtMost(255))
+		.range(ValueRange.asciiAtMost(255, true))
 		.secret()
-		.describedAs("A PLAIN client's password; at most 255 bytes. Never logged or shown.");
+		.describedAs("A PLAIN client's password: ASCII, at most 255 characters (a JeroMQ server, the starter's too, "
+				+ "reads at most 127). Never logged or shown.");
 
 	/**
 	 * JeroMQ's default is no domain. The starter's security sets the socket's name on every

@@ -360,8 +360,9 @@ public class ZmqProperties {
 		private Duration linger;
 
 		/**
-		 * Routing identity (ZMQ_ROUTING_ID, UTF-8, at most 255 bytes) by which a ROUTER peer
-		 * addresses this socket. REQ, REP, DEALER and ROUTER only.
+		 * Routing identity (ZMQ_ROUTING_ID, UTF-8, at most 255 bytes; with CURVE, 224 on a REQ
+		 * and 221 on a DEALER or ROUTER) by which a ROUTER peer addresses this socket. REQ, REP,
+		 * DEALER and ROUTER only.
 		 */
 		private String identity;
 
@@ -492,9 +493,9 @@ public class ZmqProperties {
 		private final Plain plain = new Plain();
 
 		/**
-		 * ZAP domain the socket's peers are authenticated in (ZMQ_ZAP_DOMAIN). A CURVE or PLAIN
-		 * server gets its socket's name unless this is set. On a socket without CURVE or PLAIN
-		 * it makes the ZAP handler check each peer's address.
+		 * ZAP domain the socket's peers are authenticated in (ZMQ_ZAP_DOMAIN), in ASCII. A CURVE
+		 * or PLAIN server gets its socket's name unless this is set. On a socket without CURVE or
+		 * PLAIN it makes the ZAP handler check each peer's address.
 		 */
 		private String zapDomain;
 

@@ -38,6 +38,13 @@ public final class SocketOption<T> {
 
 	private static final Map<String, SocketOption<?>> TABLE = new LinkedHashMap<>();
 
+	// What JeroMQ 0.6.0 does with text it sizes in characters but sends as UTF-8.
+	private static final String CUT_SHORT = "JeroMQ sends only as many bytes of its UTF-8 form as it has characters, "
+			+ "so the server would get it cut short";
+
+	private static final String DOMAIN_OVERFLOWS = "JeroMQ sizes the ZAP request's domain frame in characters, so any other "
+			+ "character overflows it on the I/O thread at every handshake";
+
 	public static final SocketOption<Integer> SEND_HWM = row("send-hwm", Integer.class)
 		.zmq("ZMQ_SNDHWM", "setSndHWM", (socket, value) -> socket.setSndHWM(value))
 		.scope(OptionScope.SENDING_TYPES)
@@ -307,7 +314,7 @@ public final class SocketOption<T> {
 		.zmq("ZMQ_PLAIN_USERNAME", "setPlainUsername", (socket, value) -> socket.setPlainUsername(value))
 		.scope(OptionScope.ALL_SOCKETS)
 		.byDefault(OptionDefault.jeromq("none"))
-		.range(ValueRange.asciiAtMost(255, false))
+		.range(ValueRange.asciiAtMost(255, false, CUT_SHORT))
 		.describedAs("A PLAIN client's user name: ASCII, at most 255 characters (a JeroMQ server, the starter's too, "
 				+ "reads at most 127).");
 
@@ -315,7 +322,7 @@ public final class SocketOption<T> {
 		.zmq("ZMQ_PLAIN_PASSWORD", "setPlainPassword", (socket, value) -> socket.setPlainPassword(value))
 		.scope(OptionScope.ALL_SOCKETS)
 		.byDefault(OptionDefault.jeromq("none"))
-		.range(ValueRange.asciiAtMost(255, true))
+		.range(ValueRange.asciiAtMost(255, true, CUT_SHORT))
 		.secret()
 		.describedAs("A PLAIN client's password: ASCII, at most 255 characters (a JeroMQ server, the starter's too, "
 				+ "reads at most 127). Never logged or shown.");
@@ -328,8 +335,8 @@ public final class SocketOption<T> {
 		.zmq("ZMQ_ZAP_DOMAIN", "setZapDomain", (socket, value) -> socket.setZapDomain(value))
 		.scope(OptionScope.ALL_SOCKETS)
 		.byDefault(OptionDefault.jeromq("none (a server gets its socket's name)"))
-		.range(ValueRange.utf8AtMost(255))
-		.describedAs("The ZAP domain the socket's peers are authenticated in. On a socket without CURVE or PLAIN "
+		.range(ValueRange.asciiAtMost(255, false, DOMAIN_OVERFLOWS))
+		.describedAs("The ZAP domain the socket's peers are authenticated in, in ASCII. On a socket without CURVE or PLAIN "
 				+ "it has the ZAP handler check each peer's address.");
 
 	/** The options that make a socket a CURVE client when {@link #CURVE_SERVER} is not on. */

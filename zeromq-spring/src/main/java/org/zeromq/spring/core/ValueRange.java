@@ -72,16 +72,14 @@ public interface ValueRange<T> {
 	}
 
 	/**
-	 * ASCII text of at most {@code bytes} bytes, for a PLAIN client's credentials: JeroMQ 0.6.0
-	 * writes their length in characters and then only that many bytes of their UTF-8 form
-	 * ({@code Msg.Builder.putShortString}), so any other character reaches the server cut short.
-	 * With {@code secret}, the message says neither the value nor its length.
+	 * ASCII text of at most {@code bytes} bytes, for what JeroMQ 0.6.0 sizes in characters but
+	 * sends as UTF-8 ({@code why} says what goes wrong with other text). With {@code secret}, the
+	 * message says neither the value nor its length.
 	 */
-	static ValueRange<String> asciiAtMost(int bytes, boolean secret) {
+	static ValueRange<String> asciiAtMost(int bytes, boolean secret, String why) {
 		return (value) -> {
 			if (!StandardCharsets.US_ASCII.newEncoder().canEncode(value)) {
-				return Optional.of(new OutOfRange("must be ASCII: JeroMQ sends only as many bytes of its UTF-8 form as "
-						+ "it has characters, so the server would get it cut short", "use ASCII characters only"));
+				return Optional.of(new OutOfRange("must be ASCII: " + why, "use ASCII characters only"));
 			}
 			return (value.length() > bytes) ? Optional.of(new OutOfRange("must be at most " + bytes + " characters"
 					+ (secret ? "" : ", was " + value.length()), "use a shorter value")) : Optional.empty();

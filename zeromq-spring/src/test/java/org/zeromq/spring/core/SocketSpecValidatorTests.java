@@ -115,7 +115,7 @@ class SocketSpecValidatorTests {
 	}
 
 	@Test
-	void plainCredentialsMustBeAsciiBecauseJeroMqCutsOtherTextShortWithoutRepeatingThePassword() {
+	void plainCredentialsAndZapDomainsMustBeAsciiBecauseJeroMqSizesThemInCharactersWithoutRepeatingThePassword() {
 		SocketSpec spec = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
 			.set(SocketOption.PLAIN_USERNAME, "zoë")
 			.set(SocketOption.PLAIN_PASSWORD, "pässword")
@@ -134,6 +134,13 @@ class SocketSpecValidatorTests {
 		assertThat(this.validator.validate(tooLong)).extracting(SpecViolation::setting, SpecViolation::problem)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("plain.username", "must be at most 255 characters, was 256"),
 					org.assertj.core.groups.Tuple.tuple("plain.password", "must be at most 255 characters"));
+		SocketSpec domain = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
+			.set(SocketOption.ZAP_DOMAIN, "größe")
+			.build());
+		assertThat(this.validator.validate(domain)).extracting(SpecViolation::setting, SpecViolation::problem)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("zap-domain", "must be ASCII: JeroMQ sizes the ZAP "
+					+ "request's domain frame in characters, so any other character overflows it on the I/O thread at "
+					+ "every handshake"));
 		SocketSpec longest = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
 			.set(SocketOption.PLAIN_USERNAME, "u".repeat(255))
 			.set(SocketOption.PLAIN_PASSWORD, "p".repeat(255))

@@ -1,0 +1,83 @@
+package org.zeromq.spring.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import org.zeromq.spring.template.ZmqOperations;
+
+/**
+ * Waits, before a test sends, until ZeroMQ will deliver what it sends: until a declared socket
+ * has its peers, until a declared PUB has its subscribers, or until a raw publisher has the
+ * application's subscription. A message sent earlier is not lost to a bug but to ZeroMQ's own
+ * rules (a PUSH deals only among the peers it already has; a PUB drops what no subscription
+ * matches, the guide's slow joiner), and a test that sends it anyway fails now and then.
+ * <p>
+ * Each wait is bounded by {@link PeerSockets#TIMEOUT} and fails the test with what it waited for.
+ */
+public final class ZmqReadiness {
+
+	// Subscription messages a raw XPUB may read before the one awaited: others' topics and
+	// unsubscriptions. Bounds the loop in count; each read is bounded by the socket's timeout.
+	private static final int MAX_SUBSCRIPTION_MESSAGES = 1000;
+
+	private ZmqReadiness() {
+	}
+
+	/**
+	 * Waits until {@code count} peers completed the ZeroMQ handshake with the declared socket
+	 * (tcp or ipc; ZeroMQ reports no inproc peers).
+	 * @throws AssertionError when they had not within {@link PeerSockets#TIMEOUT}
+	 */
+	public static void awaitPeers(ZmqOperations template, String socket, int count) {
+		if (!template.awaitPeers(socket, count, PeerSockets.TIMEOUT)) {
+			throw new AssertionError("socket '" + socket + "' had fewer than " + count + " handshaken peer(s) after "
+					+ PeerSockets.TIMEOUT.toSeconds() + " s");
+		}
+	}
+
+	/**
+	 * Waits until {@code count} peers of the declared PUB socket subscribed, so that what it
+	 * publishes next reaches each of them.
+	 * @throws AssertionError when they had not within {@link PeerSockets#TIMEOUT}
+	 */
+	public static void awaitSubscribed(ZmqOperations template, String publisher, int count) {
+		if (!template.awaitSubscribers(publisher, count, PeerSockets.TIMEOUT)) {
+			throw new AssertionError("PUB socket '" + publisher + "' had fewer than " + count + " subscriber(s) after "
+					+ PeerSockets.TIMEOUT.toSeconds() + " s");
+		}
+	}
+
+	/**
+	 * Waits until a raw XPUB peer received a subscription to {@code topic}: from then on a
+	 * subscriber with that filter (such as a SUB listener of the application) receives what the
+	 * peer publishes on it. The peer is an XPUB rather than a PUB because only an XPUB shows
+	 * the subscriptions it receives; it publishes like a PUB. Reads and discards the other
+	 * subscription messages that arrive first.
+	 * @throws AssertionError when none arrived within the socket's receive timeout
+	 */
+	public static void awaitSubscribed(ZMQ.Socket xpub, String topic) {
+		if (xpub.getSocketType() != SocketType.XPUB) {
+			throw new IllegalArgumentException("awaitSubscribed reads subscriptions, which only an XPUB shows; "
+					+ "create the publishing peer as SocketType.XPUB instead of " + xpub.getSocketType());
+		}
+		byte[] wanted = topic.getBytes(StandardCharsets.UTF_8);
+		for (int read = 0; read < MAX_SUBSCRIPTION_MESSAGES; read++) {
+			byte[] message = xpub.recv(0);
+			if (message == null) {
+				throw new AssertionError("no subscription to '" + topic + "' reached the publisher within "
+						+ xpub.getReceiveTimeOut() + " ms");
+			}
+			// A subscription is the byte 1 followed by the topic; 0 unsubscribes.
+			if (message.length == wanted.length + 1 && message[0] == 1
+					&& Arrays.equals(message, 1, message.length, wanted, 0, wanted.length)) {
+				return;
+			}
+		}
+		throw new AssertionError("no subscription to '" + topic + "' among " + MAX_SUBSCRIPTION_MESSAGES
+				+ " subscription messages");
+	}
+
+}

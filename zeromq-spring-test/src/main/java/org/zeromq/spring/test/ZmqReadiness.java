@@ -3,6 +3,9 @@ package org.zeromq.spring.test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -51,33 +54,38 @@ public final class ZmqReadiness {
 	}
 
 	/**
-	 * Waits until a raw XPUB peer received a subscription to {@code topic}: from then on a
-	 * subscriber with that filter (such as a SUB listener of the application) receives what the
-	 * peer publishes on it. The peer is an XPUB rather than a PUB because only an XPUB shows
-	 * the subscriptions it receives; it publishes like a PUB. Reads and discards the other
-	 * subscription messages that arrive first.
-	 * @throws AssertionError when none arrived within the socket's receive timeout
+	 * Waits until a raw XPUB peer received a subscription to each of {@code topics}: from then on
+	 * a subscriber with that filter (such as a SUB listener of the application) receives what the
+	 * peer publishes on it. The peer is an XPUB rather than a PUB because only an XPUB shows the
+	 * subscriptions it receives; it publishes like a PUB. Subscriptions may arrive in any order
+	 * (one per subscriber connection); the others that arrive meanwhile are read and dropped.
+	 * @throws AssertionError when one did not arrive within the socket's receive timeout
 	 */
-	public static void awaitSubscribed(ZMQ.Socket xpub, String topic) {
+	public static void awaitSubscribed(ZMQ.Socket xpub, String... topics) {
 		if (xpub.getSocketType() != SocketType.XPUB) {
 			throw new IllegalArgumentException("awaitSubscribed reads subscriptions, which only an XPUB shows; "
 					+ "create the publishing peer as SocketType.XPUB instead of " + xpub.getSocketType());
 		}
-		byte[] wanted = topic.getBytes(StandardCharsets.UTF_8);
-		for (int read = 0; read < MAX_SUBSCRIPTION_MESSAGES; read++) {
+		Set<String> missing = new LinkedHashSet<>(Arrays.asList(topics));
+		for (int read = 0; read < MAX_SUBSCRIPTION_MESSAGES && !missing.isEmpty(); read++) {
 			byte[] message = xpub.recv(0);
 			if (message == null) {
-				throw new AssertionError("no subscription to '" + topic + "' reached the publisher within "
+				throw new AssertionError("no subscription to " + quoted(missing) + " reached the publisher within "
 						+ xpub.getReceiveTimeOut() + " ms");
 			}
 			// A subscription is the byte 1 followed by the topic; 0 unsubscribes.
-			if (message.length == wanted.length + 1 && message[0] == 1
-					&& Arrays.equals(message, 1, message.length, wanted, 0, wanted.length)) {
-				return;
+			if (message.length > 0 && message[0] == 1) {
+				missing.remove(new String(message, 1, message.length - 1, StandardCharsets.UTF_8));
 			}
 		}
-		throw new AssertionError("no subscription to '" + topic + "' among " + MAX_SUBSCRIPTION_MESSAGES
-				+ " subscription messages");
+		if (!missing.isEmpty()) {
+			throw new AssertionError("no subscription to " + quoted(missing) + " among " + MAX_SUBSCRIPTION_MESSAGES
+					+ " subscription messages");
+		}
+	}
+
+	private static String quoted(Set<String> topics) {
+		return topics.stream().map((topic) -> "'" + topic + "'").collect(Collectors.joining(", "));
 	}
 
 }

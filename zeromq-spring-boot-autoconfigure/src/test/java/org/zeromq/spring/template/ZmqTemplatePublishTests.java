@@ -87,7 +87,7 @@ class ZmqTemplatePublishTests {
 			ZMQ.Socket sub = this.peers.connect(SocketType.SUB,
 					context.getBean(ZmqSocketRegistry.class).endpoint("weather"));
 			sub.subscribe(PeerFrames.utf8(topic));
-			ZmqReadiness.awaitSubscribed(template, "weather", 1);
+			ZmqReadiness.awaitSubscribed(template, "weather", 1, sub);
 			check.accept(template, sub);
 		});
 	}

@@ -26,6 +26,9 @@ public final class ZmqReadiness {
 	// unsubscriptions. Bounds the loop in count; each read is bounded by the socket's timeout.
 	private static final int MAX_SUBSCRIPTION_MESSAGES = 1000;
 
+	// How long the publisher is waited on before the raw subscribers get a turn.
+	private static final Duration SUBSCRIBER_TURN = Duration.ofMillis(50);
+
 	private ZmqReadiness() {
 	}
 
@@ -43,13 +46,32 @@ public final class ZmqReadiness {
 
 	/**
 	 * Waits until {@code count} peers of the declared PUB socket subscribed, so that what it
-	 * publishes next reaches each of them.
+	 * publishes next reaches each of them. Pass the test's own raw SUB sockets as
+	 * {@code rawSubscribers}: a JeroMQ SUB whose first connection stalled and was made again
+	 * sends its subscription on the new connection only when its own thread next uses the
+	 * socket, so this wait lets them process that (on the calling thread, which owns them)
+	 * between short waits on the publisher.
 	 * @throws AssertionError when they had not within {@link PeerSockets#TIMEOUT}
 	 */
-	public static void awaitSubscribed(ZmqOperations template, String publisher, int count) {
-		if (!template.awaitSubscribers(publisher, count, PeerSockets.TIMEOUT)) {
-			throw new AssertionError("PUB socket '" + publisher + "' had fewer than " + count + " subscriber(s) after "
-					+ PeerSockets.TIMEOUT.toSeconds() + " s");
+	public static void awaitSubscribed(ZmqOperations template, String publisher, int count,
+			ZMQ.Socket... rawSubscribers) {
+		long deadline = System.nanoTime() + PeerSockets.TIMEOUT.toNanos();
+		while (true) {
+			long left = deadline - System.nanoTime();
+			Duration slice = (rawSubscribers.length == 0) ? Duration.ofNanos(Math.max(left, 0))
+					: Duration.ofNanos(Math.max(Math.min(left, SUBSCRIBER_TURN.toNanos()), 0));
+			if (template.awaitSubscribers(publisher, count, slice)) {
+				return;
+			}
+			if (left <= 0) {
+				throw new AssertionError("PUB socket '" + publisher + "' had fewer than " + count
+						+ " subscriber(s) after " + PeerSockets.TIMEOUT.toSeconds() + " s");
+			}
+			for (ZMQ.Socket subscriber : rawSubscribers) {
+				// Reading ZMQ_EVENTS makes the socket process its pending commands: the new
+				// connection attaches and the subscription goes out on it.
+				subscriber.getEvents();
+			}
 		}
 	}
 

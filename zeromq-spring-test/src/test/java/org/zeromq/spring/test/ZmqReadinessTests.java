@@ -50,7 +50,7 @@ class ZmqReadinessTests {
 					PayloadConverter.withDefaults());
 			ZMQ.Socket subscriber = peers.connect(SocketType.SUB, endpoint(context, "ticks"));
 			subscriber.subscribe("tick.".getBytes(ZMQ.CHARSET));
-			ZmqReadiness.awaitSubscribed(template, "ticks", 1);
+			ZmqReadiness.awaitSubscribed(template, "ticks", 1, subscriber);
 			template.send("ticks", "tick.eur", "1.08");
 			assertThatNextMessage(subscriber).containsExactlyText("tick.eur", "1.08");
 		}

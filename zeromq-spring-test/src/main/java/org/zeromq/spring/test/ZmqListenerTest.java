@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Import;
 /**
  * Puts a {@link ZmqListenerTestHarness} in the application context, so that a test can wait
  * for and inspect the calls of its {@code @ZmqListener} methods by listener id: on a
- * {@code @Configuration} class of the test, as with Spring AMQP's {@code @RabbitListenerTest}.
+ * {@code @SpringBootTest} class (Spring Boot applies the {@code @Import} it carries) or on a
+ * configuration class the test's context registers, as with Spring AMQP's
+ * {@code @RabbitListenerTest}.
  * The beans with listener methods are proxied, so their classes must not be final.
  */
 @Target(ElementType.TYPE)

@@ -14,9 +14,11 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.template.ZmqOperations;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqListenerTest;
 import org.zeromq.spring.test.ZmqListenerTestHarness;
+import org.zeromq.spring.test.ZmqReadiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zeromq.spring.test.PeerFrames.send;
@@ -32,6 +34,7 @@ import static org.zeromq.spring.test.ZmqAssertions.assertThatNextMessage;
 		"zeromq.sockets.outbox.type=PUSH", "zeromq.sockets.outbox.bind[0]=tcp://*:5598",
 		"zeromq.sockets.local.type=PAIR", "zeromq.sockets.local.bind=inproc://ephemeral-local-only" })
 @EphemeralZmqEndpoints
+@ZmqListenerTest
 class EphemeralZmqEndpointsTests {
 
 	@Value("${local.zeromq.sockets.inbox.endpoint}")
@@ -45,6 +48,9 @@ class EphemeralZmqEndpointsTests {
 
 	@Autowired
 	private ZmqListenerTestHarness harness;
+
+	@Autowired
+	private ZmqOperations template;
 
 	@Autowired
 	private Environment environment;
@@ -66,7 +72,9 @@ class EphemeralZmqEndpointsTests {
 			send(sender, "order-1");
 			assertThat(this.harness.awaitInvocation("inbox").arguments()).containsExactly("order-1");
 			ZMQ.Socket receiver = peers.connect(SocketType.PULL, this.outbox);
-			this.registry.socket("outbox").execute((push) -> push.send("shipped"));
+			// A PUSH holds a message until it has a peer, and gives up after its send timeout.
+			ZmqReadiness.awaitPeers(this.template, "outbox", 1);
+			assertThat(this.template.send("outbox", "shipped")).isTrue();
 			assertThatNextMessage(receiver).containsExactlyText("shipped");
 		}
 	}
@@ -93,7 +101,6 @@ class EphemeralZmqEndpointsTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@ZmqListenerTest
 	static class Application {
 
 		@Bean

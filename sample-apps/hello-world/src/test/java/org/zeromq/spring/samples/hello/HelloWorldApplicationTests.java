@@ -11,9 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqSocketRegistry;
@@ -40,7 +38,7 @@ import static org.zeromq.spring.test.PeerFrames.request;
 @SpringBootTest(properties = { HelloWorldApplicationTests.SERVER_ALSO_BINDS_INPROC,
 		HelloWorldApplicationTests.CLIENT_CONNECTS })
 @EphemeralZmqEndpoints
-@Import(HelloWorldApplicationTests.ListenerCalls.class)
+@ZmqListenerTest
 class HelloWorldApplicationTests {
 
 	static final String SERVER_ALSO_BINDS_INPROC = "zeromq.sockets.hello.bind=tcp://127.0.0.1:${hello.port},inproc://hello-world-test";
@@ -118,12 +116,6 @@ class HelloWorldApplicationTests {
 			.stream()
 			.filter((thread) -> thread.getName().startsWith(LISTENER_THREAD_PREFIX) && thread.isAlive())
 			.collect(Collectors.toCollection(HashSet::new));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@ZmqListenerTest
-	static class ListenerCalls {
-
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -29,7 +30,7 @@ final class SocketProperties {
 	private final List<ConfigurationPropertySource> sources;
 
 	/** @param environment where the configuration came from; {@code null} when unknown */
-	SocketProperties(Environment environment) {
+	SocketProperties(@Nullable Environment environment) {
 		this.sources = (environment instanceof ConfigurableEnvironment)
 				? asList(ConfigurationPropertySources.get(environment)) : List.of();
 	}
@@ -104,7 +105,7 @@ final class SocketProperties {
 		return violation.remedies().stream().map((remedy) -> yaml(remedy, it)).collect(Collectors.joining(", or "));
 	}
 
-	private static String yaml(Remedy remedy, String subject) {
+	private static String yaml(Remedy remedy, @Nullable String subject) {
 		if (remedy instanceof Remedy.Add add && add.setting().startsWith(SECURITY)) {
 			String purpose = add.purpose().isEmpty() ? "" : " " + add.purpose();
 			return "add " + add.example() + " to " + property("", add.setting()) + purpose;

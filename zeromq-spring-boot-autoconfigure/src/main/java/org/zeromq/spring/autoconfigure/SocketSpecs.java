@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.zeromq.spring.core.InvalidSocketSpecException;
@@ -103,8 +104,8 @@ final class SocketSpecs {
 			return this.path.stream().map(PropertyDescriptor::getName).collect(Collectors.joining("."));
 		}
 
-		Object read(ZmqProperties.Socket socket) {
-			Object value = socket;
+		@Nullable Object read(ZmqProperties.Socket socket) {
+			@Nullable Object value = socket;
 			for (PropertyDescriptor property : this.path) {
 				try {
 					value = property.getReadMethod().invoke(value);
@@ -119,7 +120,7 @@ final class SocketSpecs {
 			return value;
 		}
 
-		private static PropertyDescriptor property(Class<?> group, String key) {
+		private static @Nullable PropertyDescriptor property(Class<?> group, String key) {
 			for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(group)) {
 				if (DataObjectPropertyName.toDashedForm(property.getName()).equals(key)) {
 					return property;

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
@@ -55,7 +56,7 @@ public final class ManagedSocket {
 	// a send that holds the lock.
 	private volatile State state = State.SHARED;
 
-	private String owner;
+	private @Nullable String owner;
 
 	ManagedSocket(SocketSpec spec, ZMQ.Socket socket, List<String> boundEndpoints, Supplier<ZMQ.Socket> reopener,
 			SocketStatus status) {
@@ -222,7 +223,7 @@ public final class ManagedSocket {
 			while (true) {
 				execute((pub) -> {
 					readSubscriptions(pub);
-					return null;
+					return Boolean.TRUE;
 				});
 				if (this.status.subscribers() >= count) {
 					return true;

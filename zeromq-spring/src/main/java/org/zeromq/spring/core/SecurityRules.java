@@ -1,8 +1,10 @@
 package org.zeromq.spring.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,9 @@ final class SecurityRules {
 			checkPlain();
 		}
 		HandshakeSecurity security = HandshakeSecurity.of(this.spec);
+		if (security.mechanism() == HandshakeSecurity.Mechanism.CURVE) {
+			checkIdentityFitsCurveMetadata();
+		}
 		if (security.isSecured()) {
 			checkNoInproc(security);
 			if (!security.server() && isSet(SocketOption.ZAP_DOMAIN)) {
@@ -132,6 +137,28 @@ final class SecurityRules {
 		}
 	}
 
+	// JeroMQ 0.6.0 builds a CURVE socket's INITIATE (client) or READY (server) metadata, its
+	// Socket-Type and, for REQ, DEALER and ROUTER, its Identity property, in a buffer of 256 bytes
+	// (CurveClientMechanism.produceInitiate, CurveServerMechanism.produceReady). A longer identity
+	// throws BufferOverflowException on the I/O thread at every handshake, over and over while the
+	// connection waits to write (tens of thousands a second, measured): no peer ever connects.
+	private void checkIdentityFitsCurveMetadata() {
+		Optional<String> identity = this.options.get(SocketOption.IDENTITY);
+		ZmqSocketType type = this.spec.type();
+		if (identity.isEmpty() || !(type == ZmqSocketType.REQ || type == ZmqSocketType.DEALER
+				|| type == ZmqSocketType.ROUTER)) {
+			return;
+		}
+		// 256 bytes less each property's name length byte, name and 4-byte value length
+		int limit = 256 - (1 + "Socket-Type".length() + 4 + type.name().length()) - (1 + "Identity".length() + 4);
+		int bytes = identity.get().getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > limit) {
+			add(SocketOption.IDENTITY, "a CURVE " + type + " sends its identity in the handshake's 256 bytes of metadata, "
+					+ "where JeroMQ has room for " + limit + " bytes of it, not " + bytes, Remedy.advice("use an identity of "
+							+ "at most " + limit + " bytes"));
+		}
+	}
+
 	// ZeroMQ runs no handshake on inproc: no mechanism, no ZAP. A secured socket there would look
 	// protected while any code in the process can talk to it in clear text.
 	private void checkNoInproc(HandshakeSecurity security) {
@@ -161,7 +188,7 @@ final class SecurityRules {
 			return Optional.of(secret ? CurveCertificate.readSecret(location.get()) : CurveCertificate.read(location.get()));
 		}
 		catch (IllegalArgumentException ex) {
-			add(option, ex.getMessage(), Remedy.advice(secret
+			add(option, Objects.requireNonNullElse(ex.getMessage(), ex.toString()), Remedy.advice(secret
 					? "point it at a secret certificate file (file:/path/to/name.key_secret); "
 							+ "org.zeromq.spring.security.CurveKeys writes one"
 					: "point it at the server's public certificate file (file:/path/to/server.key)"));

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The {@link SocketOption}s a {@link SocketSpec} sets, by option. An option that is not set
  * keeps its {@link SocketOption#defaultValue() default}; {@link #effective} says which value
@@ -53,7 +55,7 @@ public final class SocketOptions {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return (other instanceof SocketOptions that) && this.values.equals(that.values);
 	}
 
@@ -83,7 +85,7 @@ public final class SocketOptions {
 		}
 
 		/** Sets the option, or unsets it when {@code value} is {@code null}. */
-		public <T> Builder set(SocketOption<T> option, T value) {
+		public <T> Builder set(SocketOption<T> option, @Nullable T value) {
 			return setValue(option, value);
 		}
 
@@ -91,7 +93,7 @@ public final class SocketOptions {
 		 * Sets the option from a value of unchecked type, as read from configuration.
 		 * @throws ClassCastException when the value is not of the option's type
 		 */
-		public Builder setValue(SocketOption<?> option, Object value) {
+		public Builder setValue(SocketOption<?> option, @Nullable Object value) {
 			if (value == null) {
 				this.values.remove(option);
 			}

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -162,7 +163,7 @@ public final class SocketProxy {
 		private final LongConsumer droppedListener;
 
 		// Loop-thread state.
-		private Msg waiting;
+		private @Nullable Msg waiting;
 
 		private boolean midMessage;
 

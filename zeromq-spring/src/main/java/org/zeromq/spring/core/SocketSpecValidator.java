@@ -58,6 +58,7 @@ public final class SocketSpecValidator {
 		return violations;
 	}
 
+	@SuppressWarnings("NullAway") // Endpoint.parse always says why it refuses
 	private void checkEndpoints(SocketSpec spec, String setting, List<String> endpoints, List<SpecViolation> violations) {
 		for (String endpoint : endpoints) {
 			try {

@@ -133,6 +133,7 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 	 * nothing has yet.
 	 * @throws UnknownSocketException when no socket of that name is declared (nothing opens then)
 	 */
+	@SuppressWarnings("NullAway") // once open, every declared name maps to its socket
 	public ManagedSocket socket(String name) {
 		if (!isDeclared(name)) {
 			throw unknown(name);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.zeromq.spring.core.ZmqHeaders;
@@ -30,16 +31,17 @@ import org.zeromq.spring.core.ZmqSocketType;
  * opted in (see {@link org.zeromq.spring.core.TraceContextFrame}); empty otherwise. They are also
  * headers of the message.
  */
-public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte[] identity,
-		byte[] topic, List<byte[]> payload, Map<String, String> traceContext) implements Message<Object> {
+public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte @Nullable [] identity,
+		byte @Nullable [] topic, List<byte[]> payload, Map<String, String> traceContext) implements Message<Object> {
 
 	public InboundMessage {
+		// Null is accepted from callers written before the trace context existed.
 		traceContext = (traceContext != null) ? traceContext : Map.of();
 	}
 
 	/** A message without a trace context. */
-	public InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte[] identity, byte[] topic,
-			List<byte[]> payload) {
+	public InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte @Nullable [] identity,
+			byte @Nullable [] topic, List<byte[]> payload) {
 		this(socket, envelope, content, identity, topic, payload, Map.of());
 	}
 

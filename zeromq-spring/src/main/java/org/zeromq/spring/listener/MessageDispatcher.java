@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.TraceContextFrame;
@@ -85,7 +86,7 @@ final class MessageDispatcher {
 	}
 
 	/** @return the frames to send back on the receiving socket, or {@code null} for none */
-	List<byte[]> dispatch(List<byte[]> frames) {
+	@Nullable List<byte[]> dispatch(List<byte[]> frames) {
 		InboundMessage message = null;
 		Map<String, String> context = Map.of();
 		if (this.traceContext) {
@@ -108,7 +109,7 @@ final class MessageDispatcher {
 		}
 	}
 
-	private Object invoke(InboundMessage message) throws Exception {
+	private @Nullable Object invoke(InboundMessage message) throws Exception {
 		if (this.observation == ListenerObservation.NONE) {
 			// No call object to allocate when nothing observes.
 			return this.method.invoke(message, NO_PROVIDED_ARGUMENTS);
@@ -117,7 +118,7 @@ final class MessageDispatcher {
 				() -> this.method.invoke(message, NO_PROVIDED_ARGUMENTS));
 	}
 
-	private List<byte[]> respond(InboundMessage message, Object result) {
+	private @Nullable List<byte[]> respond(InboundMessage message, @Nullable Object result) {
 		if (this.endpoint.sendTo() != null) {
 			if (result != null) {
 				this.registry.socket(this.endpoint.sendTo()).send(this.outbound.of(result));
@@ -131,7 +132,7 @@ final class MessageDispatcher {
 		};
 	}
 
-	private List<byte[]> fail(InboundMessage message, boolean readable, Exception cause) {
+	private @Nullable List<byte[]> fail(InboundMessage message, boolean readable, Exception cause) {
 		ListenerExecutionFailedException failure = new ListenerExecutionFailedException(this.endpoint.id(),
 				this.endpoint.socket(), cause);
 		deadLetter(message, failure);

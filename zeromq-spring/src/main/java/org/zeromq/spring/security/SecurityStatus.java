@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.spring.core.HandshakeSecurity;
 
 /**
@@ -23,7 +24,7 @@ public final class SecurityStatus {
 
 	private final HandshakeSecurity security;
 
-	private final String publicKey;
+	private final @Nullable String publicKey;
 
 	private final AtomicLong authorized = new AtomicLong();
 
@@ -33,7 +34,7 @@ public final class SecurityStatus {
 
 	private final AtomicReference<HandshakeFailure> lastFailure = new AtomicReference<>();
 
-	SecurityStatus(String socket, HandshakeSecurity security, String publicKey) {
+	SecurityStatus(String socket, HandshakeSecurity security, @Nullable String publicKey) {
 		this.socket = socket;
 		this.security = security;
 		this.publicKey = publicKey;

@@ -13,12 +13,12 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.spring.core.ZmqException;
-
 import zmq.ZError;
 
 /**
@@ -61,9 +61,9 @@ final class ZapHandler implements AutoCloseable {
 
 	private final BiConsumer<ZapRequest, ZapDecision> outcomes;
 
-	private Thread thread;
+	private @Nullable Thread thread;
 
-	private ZMQ.Socket stopSender;
+	private ZMQ.@Nullable Socket stopSender;
 
 	private boolean started;
 
@@ -140,25 +140,27 @@ final class ZapHandler implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
-		if (!this.started) {
+		Thread serving = this.thread;
+		ZMQ.Socket stopper = this.stopSender;
+		if (!this.started || serving == null || stopper == null) {
 			return;
 		}
 		try {
-			this.stopSender.send(new byte[0], ZMQ.DONTWAIT);
+			stopper.send(new byte[0], ZMQ.DONTWAIT);
 		}
 		catch (ZMQException ex) {
 			// the context is terminating, which ends the handler's poll as well
 		}
 		try {
-			this.thread.join(STOP_TIMEOUT.toMillis());
+			serving.join(STOP_TIMEOUT.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		if (this.thread.isAlive()) {
+		if (serving.isAlive()) {
 			logger.warn("The ZeroMQ ZAP handler did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
 		}
-		this.context.destroySocket(this.stopSender);
+		this.context.destroySocket(stopper);
 	}
 
 	// Only a stop or the context's end closes the handler's socket. Anything else is logged and

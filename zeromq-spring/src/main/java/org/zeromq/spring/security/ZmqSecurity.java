@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
@@ -79,7 +80,7 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 	// The thread that gives verdicts on client connections dropped during a handshake, which must
 	// wait a moment and so cannot be given on a socket's I/O thread. Made with the first secured
 	// client socket and ended by close().
-	private final AtomicReference<ScheduledExecutorService> verdicts = new AtomicReference<>();
+	private final AtomicReference<@Nullable ScheduledExecutorService> verdicts = new AtomicReference<>();
 
 	private volatile boolean closed;
 
@@ -146,6 +147,16 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 					+ "domain by default, is longer than " + MAX_DOMAIN_BYTES + " bytes",
 					Remedy.change(SocketOption.ZAP_DOMAIN.key(), "<a shorter name>")));
 		}
+		// JeroMQ 0.6.0 sizes the ZAP request's domain frame by the domain's characters and then
+		// writes its UTF-8 bytes (Mechanism.sendZapRequest): any other character overflows the
+		// frame, on the I/O thread, at every handshake, and no peer gets in.
+		else if (usesZap(spec, security) && spec.options().get(SocketOption.ZAP_DOMAIN).isEmpty()
+				&& !StandardCharsets.US_ASCII.newEncoder().canEncode(spec.name())) {
+			violations.add(new SpecViolation(spec.name(), SocketOption.ZAP_DOMAIN.key(), "the socket's name, its ZAP "
+					+ "domain by default, is not ASCII, and JeroMQ sizes the ZAP request's domain frame in characters, so "
+					+ "any other character overflows it on the I/O thread at every handshake",
+					Remedy.change(SocketOption.ZAP_DOMAIN.key(), "<an ASCII name>")));
+		}
 		return violations;
 	}
 
@@ -183,7 +194,7 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 	 * events through the socket factory's event hook, the one JeroMQ allows a socket.
 	 */
 	@Override
-	public ZEvent.ZEventConsummer eventConsumer(SocketSpec spec) {
+	public ZEvent.@Nullable ZEventConsummer eventConsumer(SocketSpec spec) {
 		HandshakeSecurity security = HandshakeSecurity.of(spec);
 		SecurityStatus status = this.statuses.get(spec.name());
 		if (!security.isSecured() || status == null) {
@@ -204,7 +215,7 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 		this.handler.close();
 		ScheduledExecutorService executor = this.verdicts.getAndSet(null);
 		if (executor != null) {
-			executor.shutdownNow();
+			executor.shutdown();
 			try {
 				if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
 					logger.warn("The ZeroMQ security's verdict thread did not stop within 5 s");
@@ -220,16 +231,19 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 		if (this.closed || this.verdicts.get() != null) {
 			return;
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "zmq-security-verdicts");
 			thread.setDaemon(true);
 			return thread;
 		});
+		// A pending verdict is worth nothing once the application closes: shutdown() drops it
+		// instead of waiting for its delay, and nothing is interrupted.
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		if (!this.verdicts.compareAndSet(null, executor)) {
-			executor.shutdownNow();
+			executor.shutdown();
 		}
 		else if (this.closed && this.verdicts.compareAndSet(executor, null)) {
-			executor.shutdownNow(); // close() ran meanwhile
+			executor.shutdown(); // close() ran meanwhile
 		}
 	}
 
@@ -257,7 +271,7 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 	}
 
 	private SecurityStatus newStatus(SocketSpec spec, HandshakeSecurity security) {
-		String publicKey = (security.mechanism() == HandshakeSecurity.Mechanism.CURVE) ? publicKey(spec).orElse(null) : null;
+		@Nullable String publicKey = (security.mechanism() == HandshakeSecurity.Mechanism.CURVE) ? publicKey(spec).orElse(null) : null;
 		if (security.server() && publicKey != null && logger.isInfoEnabled()) {
 			logger.info("ZeroMQ socket '" + spec.name() + "' is a CURVE server; its clients need its public key "
 					+ publicKey + " as their server key");

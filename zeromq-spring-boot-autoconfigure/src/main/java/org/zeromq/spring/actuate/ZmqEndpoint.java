@@ -1,5 +1,6 @@
 package org.zeromq.spring.actuate;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public class ZmqEndpoint {
 
 	private final ZmqConditions conditions;
 
-	private final ZmqListenerEndpointRegistry listeners;
+	private final @Nullable ZmqListenerEndpointRegistry listeners;
 
 	/**
 	 * @param registry the declared sockets
@@ -60,7 +61,7 @@ public class ZmqEndpoint {
 	 * @param listeners the listener containers, or {@code null} when there are none
 	 */
 	public ZmqEndpoint(ZmqSocketRegistry registry, ZContext context, Map<String, Integer> requiredPeers,
-			ZmqListenerEndpointRegistry listeners) {
+			@Nullable ZmqListenerEndpointRegistry listeners) {
 		this.conditions = new ZmqConditions(registry, context, requiredPeers);
 		this.listeners = listeners;
 	}
@@ -86,7 +87,7 @@ public class ZmqEndpoint {
 
 	/** One declared socket; 404 when there is none of that name. */
 	@ReadOperation
-	public SocketDescriptor socket(@Selector String name) {
+	public @Nullable SocketDescriptor socket(@Selector String name) {
 		if (!this.conditions.registry().isDeclared(name)) {
 			return null;
 		}
@@ -95,7 +96,7 @@ public class ZmqEndpoint {
 
 	/** One listener; 404 when there is none of that id. */
 	@ReadOperation
-	public ListenerDescriptor listener(@Selector String group, @Selector String id) {
+	public @Nullable ListenerDescriptor listener(@Selector String group, @Selector String id) {
 		ZmqListenerContainer container = container(group, id);
 		return (container != null) ? describe(container) : null;
 	}
@@ -106,7 +107,7 @@ public class ZmqEndpoint {
 	 * @param action {@code pause}, {@code resume}, {@code stop} or {@code start}
 	 */
 	@WriteOperation
-	public ListenerDescriptor changeListener(@Selector String group, @Selector String id, String action) {
+	public @Nullable ListenerDescriptor changeListener(@Selector String group, @Selector String id, String action) {
 		ZmqListenerContainer container = container(group, id);
 		if (container == null) {
 			return null;
@@ -132,7 +133,7 @@ public class ZmqEndpoint {
 		}
 	}
 
-	private ZmqListenerContainer container(String group, String id) {
+	private @Nullable ZmqListenerContainer container(String group, String id) {
 		if (!LISTENERS.equals(group) || this.listeners == null || !this.listeners.getListenerContainerIds().contains(id)) {
 			return null;
 		}
@@ -159,7 +160,7 @@ public class ZmqEndpoint {
 				events.put(event.tag(), status.events(event));
 			}
 		}
-		RequestsDescriptor requests = null;
+		@Nullable RequestsDescriptor requests = null;
 		if (status.type() == ZmqSocketType.REQ || status.type() == ZmqSocketType.DEALER) {
 			Map<String, Long> outcomes = new LinkedHashMap<>();
 			for (RequestOutcome outcome : RequestOutcome.values()) {
@@ -181,7 +182,7 @@ public class ZmqEndpoint {
 	}
 
 	private static ListenerDescriptor describe(ZmqListenerContainer container) {
-		Integer concurrency = (container instanceof DefaultZmqListenerContainer standard) ? standard.concurrency() : null;
+		@Nullable Integer concurrency = (container instanceof DefaultZmqListenerContainer standard) ? standard.concurrency() : null;
 		return new ListenerDescriptor(container.id(), container.endpoint().socket(), ZmqConditions.listenerState(container),
 				concurrency, container.processedCount(), container.failedCount(), container.failure().orElse(null));
 	}
@@ -204,7 +205,7 @@ public class ZmqEndpoint {
 	 * @param usable whether it can still move messages
 	 * @param problem why not, or {@code null}
 	 */
-	public record ContextDescriptor(boolean usable, String problem) {
+	public record ContextDescriptor(boolean usable, @Nullable String problem) {
 	}
 
 	/**
@@ -235,11 +236,12 @@ public class ZmqEndpoint {
 	 * @param lastError the latest failure, or {@code null}
 	 * @param diagnoses the missing-message findings on it
 	 */
-	public record SocketDescriptor(String name, String type, String status, String problem, String state,
+	public record SocketDescriptor(String name, String type, String status, @Nullable String problem, String state,
 			List<String> bind, List<String> connect, List<String> listening, List<String> subscriptions,
-			String hwmPolicy, boolean traceContext, Map<String, Object> options, Integer peers, Integer subscribers,
-			Integer requiredPeers, int openSockets, long sent, long received, Map<String, Long> dropped,
-			Map<String, Long> events, RequestsDescriptor requests, String lastEvent, String lastError,
+			String hwmPolicy, boolean traceContext, Map<String, Object> options, @Nullable Integer peers,
+			@Nullable Integer subscribers, @Nullable Integer requiredPeers, int openSockets, long sent, long received, Map<String, Long> dropped,
+			Map<String, Long> events, @Nullable RequestsDescriptor requests, @Nullable String lastEvent,
+			@Nullable String lastError,
 			List<DiagnosisDescriptor> diagnoses) {
 	}
 
@@ -263,8 +265,8 @@ public class ZmqEndpoint {
 	 * @param failed messages whose handling failed
 	 * @param failure why it failed, or {@code null}
 	 */
-	public record ListenerDescriptor(String id, String socket, String state, Integer concurrency, long processed,
-			long failed, String failure) {
+	public record ListenerDescriptor(String id, String socket, String state, @Nullable Integer concurrency,
+			long processed, long failed, @Nullable String failure) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.zeromq.spring.actuate;
 
+import org.jspecify.annotations.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class ZmqHealthIndicator extends AbstractHealthIndicator {
 
 	private final ZmqConditions conditions;
 
-	private final ZmqListenerEndpointRegistry listeners;
+	private final @Nullable ZmqListenerEndpointRegistry listeners;
 
 	/**
 	 * @param registry the declared sockets
@@ -35,7 +36,7 @@ public final class ZmqHealthIndicator extends AbstractHealthIndicator {
 	 * @param listeners the listener containers, or {@code null} when there are none
 	 */
 	public ZmqHealthIndicator(ZmqSocketRegistry registry, ZContext context, Map<String, Integer> requiredPeers,
-			ZmqListenerEndpointRegistry listeners) {
+			@Nullable ZmqListenerEndpointRegistry listeners) {
 		super("ZeroMQ health check failed");
 		this.conditions = new ZmqConditions(registry, context, requiredPeers);
 		this.listeners = listeners;

@@ -223,7 +223,7 @@ public final class ManagedSocket {
 			while (true) {
 				execute((pub) -> {
 					readSubscriptions(pub);
-					return null;
+					return Boolean.TRUE;
 				});
 				if (this.status.subscribers() >= count) {
 					return true;

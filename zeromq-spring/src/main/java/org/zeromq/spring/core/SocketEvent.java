@@ -1,5 +1,6 @@
 package org.zeromq.spring.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 
 import org.zeromq.ZMonitor;
@@ -59,7 +60,7 @@ public enum SocketEvent {
 	}
 
 	/** The constant for a JeroMQ event, or {@code null} for one the starter does not count. */
-	static SocketEvent of(ZMonitor.Event event) {
+	static @Nullable SocketEvent of(ZMonitor.Event event) {
 		return switch (event) {
 			case CONNECTED -> CONNECTED;
 			case CONNECT_DELAYED -> CONNECT_DELAYED;

@@ -1,5 +1,6 @@
 package org.zeromq.spring.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 import org.zeromq.ZEvent;
@@ -44,7 +45,7 @@ public interface SocketPreparer {
 	 * threads, inside JeroMQ's monitor lock: it must never block. Its {@code close()} is called
 	 * when the socket is destroyed.
 	 */
-	default ZEvent.ZEventConsummer eventConsumer(SocketSpec spec) {
+	default ZEvent.@Nullable ZEventConsummer eventConsumer(SocketSpec spec) {
 		return null;
 	}
 

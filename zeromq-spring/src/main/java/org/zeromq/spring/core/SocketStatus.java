@@ -1,5 +1,6 @@
 package org.zeromq.spring.core;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -81,11 +82,11 @@ public final class SocketStatus {
 
 	private final AtomicInteger waiters = new AtomicInteger();
 
-	private volatile LastEvent lastEvent;
+	private volatile @Nullable LastEvent lastEvent;
 
-	private volatile Problem lastError;
+	private volatile @Nullable Problem lastError;
 
-	private volatile Problem bindFailure;
+	private volatile @Nullable Problem bindFailure;
 
 	SocketStatus(SocketSpec spec, Duration handshakeGrace) {
 		this.name = spec.name();
@@ -374,7 +375,7 @@ public final class SocketStatus {
 		this.listening.remove(address);
 	}
 
-	void peerUp(String address) {
+	void peerUp(@Nullable String address) {
 		this.peers.incrementAndGet();
 		if (this.type == ZmqSocketType.PUB) {
 			synchronized (this.peers) {
@@ -390,7 +391,7 @@ public final class SocketStatus {
 		changed();
 	}
 
-	void peerDown(String address) {
+	void peerDown(@Nullable String address) {
 		this.peers.decrementAndGet();
 		if (this.type == ZmqSocketType.PUB) {
 			synchronized (this.peers) {

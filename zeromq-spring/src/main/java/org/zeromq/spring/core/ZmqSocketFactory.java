@@ -198,7 +198,7 @@ public final class ZmqSocketFactory {
 			catch (RuntimeException ex) {
 				socket.close();
 				ZmqBindException failure = new ZmqBindException(spec.name(), endpoint, ex);
-				status(spec).bindFailed(endpoint, ZmqErrorText.of(ex));
+				status(spec).bindFailed(endpoint, Objects.requireNonNullElse(ZmqErrorText.of(ex), ex.toString()));
 				throw failure;
 			}
 			resolved.add(socket.getLastEndpoint());

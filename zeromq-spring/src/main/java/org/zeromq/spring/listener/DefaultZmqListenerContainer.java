@@ -379,7 +379,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		private volatile boolean stopRequested;
 
 		// Set when a thread ended that nobody asked to stop: it died of an error.
-		private volatile String failure;
+		private volatile @Nullable String failure;
 
 		// Guarded by this Run, like the callbacks; never by the container, whose start() may be
 		// waiting for this run to end.

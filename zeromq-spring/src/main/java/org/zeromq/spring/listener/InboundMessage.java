@@ -35,6 +35,7 @@ public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> 
 		byte @Nullable [] topic, List<byte[]> payload, Map<String, String> traceContext) implements Message<Object> {
 
 	public InboundMessage {
+		// Null is accepted from callers written before the trace context existed.
 		traceContext = (traceContext != null) ? traceContext : Map.of();
 	}
 

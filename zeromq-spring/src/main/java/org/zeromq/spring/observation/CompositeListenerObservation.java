@@ -1,5 +1,6 @@
 package org.zeromq.spring.observation;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 import org.zeromq.spring.listener.InboundMessage;
@@ -30,11 +31,11 @@ public final class CompositeListenerObservation implements ListenerObservation {
 	}
 
 	@Override
-	public Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception {
+	public @Nullable Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception {
 		return observe(0, listenerId, message, call);
 	}
 
-	private Object observe(int index, String listenerId, InboundMessage message, HandlerCall call) throws Exception {
+	private @Nullable Object observe(int index, String listenerId, InboundMessage message, HandlerCall call) throws Exception {
 		if (index == this.observations.size()) {
 			return call.proceed();
 		}

@@ -1,5 +1,6 @@
 package org.zeromq.spring.observation;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ public final class ListenerTimings implements ListenerObservation {
 	}
 
 	@Override
-	public Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception {
+	public @Nullable Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception {
 		ListenerTiming timing = this.listeners.get(listenerId);
 		if (timing == null) {
 			timing = this.listeners.computeIfAbsent(listenerId, (id) -> new ListenerTiming(id, message.socket()));

@@ -1,5 +1,6 @@
 package org.zeromq.spring.observation;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,7 +24,7 @@ public final class ObservedListeners implements ListenerObservation {
 
 	private final ZmqSocketRegistry sockets;
 
-	private final ZmqListenerObservationConvention convention;
+	private final @Nullable ZmqListenerObservationConvention convention;
 
 	private final Map<String, ZmqSocketType> types = new ConcurrentHashMap<>();
 
@@ -31,19 +32,19 @@ public final class ObservedListeners implements ListenerObservation {
 	 * @param convention replaces the default names and tags, or {@code null} for the default
 	 */
 	public ObservedListeners(ObservationRegistry registry, ZmqSocketRegistry sockets,
-			ZmqListenerObservationConvention convention) {
+			@Nullable ZmqListenerObservationConvention convention) {
 		this.registry = registry;
 		this.sockets = sockets;
 		this.convention = convention;
 	}
 
 	@Override
-	public Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception {
+	public @Nullable Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception {
 		ZmqSocketType type = this.types.computeIfAbsent(message.socket(), (name) -> this.sockets.spec(name).type());
 		Observation observation = ZmqListenerObservation.LISTENER_OBSERVATION.observation(this.convention,
 				DefaultZmqListenerObservationConvention.INSTANCE, () -> new ZmqReceiverContext(message, listenerId, type),
 				this.registry);
-		return observation.observeChecked(call::proceed);
+		return observation.<@Nullable Object, Exception>observeChecked(call::proceed);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.zeromq.spring.observation;
 
+import org.jspecify.annotations.Nullable;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -15,12 +16,12 @@ public final class ObservedTemplate implements TemplateObservation {
 
 	private final ObservationRegistry registry;
 
-	private final ZmqTemplateObservationConvention convention;
+	private final @Nullable ZmqTemplateObservationConvention convention;
 
 	/**
 	 * @param convention replaces the default names and tags, or {@code null} for the default
 	 */
-	public ObservedTemplate(ObservationRegistry registry, ZmqTemplateObservationConvention convention) {
+	public ObservedTemplate(ObservationRegistry registry, @Nullable ZmqTemplateObservationConvention convention) {
 		this.registry = registry;
 		this.convention = convention;
 	}

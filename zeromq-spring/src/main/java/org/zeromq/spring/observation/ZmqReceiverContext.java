@@ -11,6 +11,8 @@ import org.zeromq.spring.listener.InboundMessage;
  */
 public final class ZmqReceiverContext extends ReceiverContext<InboundMessage> {
 
+	private final InboundMessage message;
+
 	private final String listenerId;
 
 	private final ZmqSocketType socketType;
@@ -18,6 +20,7 @@ public final class ZmqReceiverContext extends ReceiverContext<InboundMessage> {
 	public ZmqReceiverContext(InboundMessage message, String listenerId, ZmqSocketType socketType) {
 		super((carrier, key) -> carrier.traceContext().get(key));
 		setCarrier(message);
+		this.message = message;
 		setRemoteServiceName("zeromq");
 		this.listenerId = listenerId;
 		this.socketType = socketType;
@@ -30,7 +33,7 @@ public final class ZmqReceiverContext extends ReceiverContext<InboundMessage> {
 
 	/** The declared socket the message arrived on. */
 	public String getSocket() {
-		return getCarrier().socket();
+		return this.message.socket();
 	}
 
 	/** Its type. */
@@ -40,7 +43,7 @@ public final class ZmqReceiverContext extends ReceiverContext<InboundMessage> {
 
 	/** The message. */
 	public InboundMessage getMessage() {
-		return getCarrier();
+		return this.message;
 	}
 
 }

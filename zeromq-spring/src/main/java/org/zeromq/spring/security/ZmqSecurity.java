@@ -194,7 +194,7 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 	 * events through the socket factory's event hook, the one JeroMQ allows a socket.
 	 */
 	@Override
-	public ZEvent.ZEventConsummer eventConsumer(SocketSpec spec) {
+	public ZEvent.@Nullable ZEventConsummer eventConsumer(SocketSpec spec) {
 		HandshakeSecurity security = HandshakeSecurity.of(spec);
 		SecurityStatus status = this.statuses.get(spec.name());
 		if (!security.isSecured() || status == null) {

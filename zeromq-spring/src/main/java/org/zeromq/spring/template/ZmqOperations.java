@@ -85,7 +85,9 @@ public interface ZmqOperations {
 	/**
 	 * Waits until at least {@code count} peers of a PUB socket have subscribed, so that what is
 	 * published next reaches them: the guide's fix for the slow joiner, as one call. Opens the
-	 * declared sockets if nothing has yet.
+	 * declared sockets if nothing has yet. A JeroMQ subscriber whose connection was re-made sends
+	 * its subscription again only when its own thread next uses its socket (a listener waiting
+	 * to receive does so at once), so until then it is not counted, and would miss a message.
 	 * @return whether they had within the timeout
 	 * @throws org.zeromq.spring.core.ZmqException when the socket is not a PUB, or has only
 	 * inproc endpoints

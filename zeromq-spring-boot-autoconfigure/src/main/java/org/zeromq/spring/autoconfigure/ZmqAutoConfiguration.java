@@ -10,6 +10,7 @@ import org.zeromq.ZContext;
 import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
+import org.zeromq.spring.core.ShutdownBudget;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.ZmqContextFactory;
 import org.zeromq.spring.core.ZmqSocketFactory;
@@ -61,8 +62,13 @@ public class ZmqAutoConfiguration {
 	}
 
 	private static ContextSettings contextSettings(ZmqProperties properties) {
+		if (properties.getShutdownTimeout() == null || properties.getShutdownTimeout().isNegative()) {
+			throw new IllegalArgumentException(ZmqProperties.PREFIX + ".shutdown-timeout must be zero or more, was "
+					+ properties.getShutdownTimeout() + "; remove it for " + ShutdownBudget.DEFAULT.toSeconds() + "s");
+		}
 		ZmqProperties.Context context = properties.getContext();
-		return new ContextSettings(context.getIoThreads(), context.getMaxSockets(), context.isIpv6(), context.getLinger());
+		return new ContextSettings(context.getIoThreads(), context.getMaxSockets(), context.isIpv6(), context.getLinger(),
+				properties.getShutdownTimeout());
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.HwmPolicy;
+import org.zeromq.spring.core.ShutdownBudget;
 import org.zeromq.spring.core.SocketOption;
 import org.zeromq.spring.core.ZmqSocketType;
 import org.zeromq.spring.listener.ErrorReply;
@@ -35,6 +36,16 @@ public class ZmqProperties {
 	private final Listener listener = new Listener();
 
 	/**
+	 * The most closing the application may spend on ZeroMQ, all steps together: listeners
+	 * finishing running handlers (each for at most zeromq.listener.shutdown-timeout), then the
+	 * template, the sockets and the context. Senders blocked at the high-water mark are
+	 * released at once; a context that cannot terminate in time is abandoned with an ERROR.
+	 * Keep it under the time the platform gives the process to stop (e.g. Kubernetes'
+	 * terminationGracePeriodSeconds).
+	 */
+	private Duration shutdownTimeout = ShutdownBudget.DEFAULT;
+
+	/**
 	 * Sockets by name: senders and listeners refer to a socket by this name.
 	 */
 	private final Map<String, Socket> sockets = new LinkedHashMap<>();
@@ -51,12 +62,22 @@ public class ZmqProperties {
 		return this.listener;
 	}
 
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
 	/** What all {@code @ZmqListener} methods share. */
 	public static class Listener {
 
 		/**
 		 * How long handlers still running at shutdown may take to finish, after listeners stopped
-		 * taking messages. Keep it under Boot's spring.lifecycle.timeout-per-shutdown-phase.
+		 * taking messages; what their sockets already hold is handled within it too. It is part of
+		 * zeromq.shutdown-timeout, which caps it. Keep it under Boot's
+		 * spring.lifecycle.timeout-per-shutdown-phase.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 

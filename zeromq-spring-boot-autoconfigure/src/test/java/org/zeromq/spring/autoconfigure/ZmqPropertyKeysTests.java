@@ -44,7 +44,7 @@ class ZmqPropertyKeysTests {
 	@Test
 	void theKeysOfAGroupAreReadFromItsClass() {
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.class)))
-			.containsExactlyInAnyOrder("context", "listener", "sockets");
+			.containsExactlyInAnyOrder("context", "listener", "shutdown-timeout", "sockets");
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.Context.class)))
 			.containsExactlyInAnyOrder("io-threads", "max-sockets", "ipv6", "linger");
 	}

@@ -43,6 +43,9 @@ public final class SocketProxy {
 
 	private boolean paused;
 
+	// Loop-thread state: set once for a stop, after which the front is no longer read.
+	private boolean frontClosed;
+
 	/** Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts. */
 	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend) {
 		this.loop = loop;
@@ -84,7 +87,7 @@ public final class SocketProxy {
 
 	private void frontReady(int events) {
 		if ((events & ZMQ.Poller.POLLIN) != 0) {
-			this.frontToBack.forward(BATCH, this.paused);
+			this.frontToBack.forward(BATCH, this.paused || this.frontClosed);
 		}
 		if ((events & ZMQ.Poller.POLLOUT) != 0) {
 			this.backToFront.forward(BATCH, this.paused);
@@ -97,15 +100,26 @@ public final class SocketProxy {
 			this.backToFront.forward(BATCH, this.paused);
 		}
 		if ((events & ZMQ.Poller.POLLOUT) != 0) {
-			this.frontToBack.forward(BATCH, this.paused);
+			this.frontToBack.forward(BATCH, this.paused || this.frontClosed);
 		}
+		updateInterest();
+	}
+
+	/**
+	 * Loop thread: forwards to the back socket what the front one holds now (as far as the back
+	 * has room), then reads the front no more; replies still flow back. For a stop, so that the
+	 * workers behind the proxy get every message that had arrived before it.
+	 */
+	public void closeFront() {
+		this.frontToBack.forward(Integer.MAX_VALUE, false);
+		this.frontClosed = true;
 		updateInterest();
 	}
 
 	// A socket is read while its direction may take a message, and watched for room while the
 	// other direction holds a frame for it.
 	private void updateInterest() {
-		this.front.interest(this.frontToBack.readInterest(this.paused) | this.backToFront.writeInterest());
+		this.front.interest(this.frontToBack.readInterest(this.paused || this.frontClosed) | this.backToFront.writeInterest());
 		this.back.interest(this.backToFront.readInterest(this.paused) | this.frontToBack.writeInterest());
 	}
 

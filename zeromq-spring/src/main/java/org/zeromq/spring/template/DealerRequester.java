@@ -11,6 +11,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.ManagedSocket;
+import org.zeromq.spring.core.SocketClosingException;
 import org.zeromq.spring.core.SocketLoop;
 import org.zeromq.spring.core.ZmqException;
 
@@ -41,12 +42,9 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 
 	private final PendingRequests pending;
 
-	private final Duration closeTimeout;
-
 	DealerRequester(ManagedSocket managed, ZContext context) {
 		this.managed = managed;
 		this.socket = managed.claim("the request pipeline of ZmqTemplate");
-		this.closeTimeout = Duration.ofMillis(Math.max(0, this.socket.getLinger())).plusSeconds(5);
 		this.pending = new PendingRequests(managed.name(), managed.spec().hwmPolicy(), this, managed::recordDrop,
 				managed::refusal);
 		this.loop = new SocketLoop(context, "the request pipeline of socket '" + managed.name() + "'");
@@ -132,26 +130,36 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 	}
 
 	private ZmqException closed() {
-		return new ZmqException("Socket '" + this.managed.name() + "' is closing; the request was not completed");
+		return new SocketClosingException("Socket '" + this.managed.name() + "' is closing with the application:"
+				+ " the request was not completed");
 	}
 
 	/**
-	 * Stops the owner: queued one-way sends go out, requests without a reply fail, and the
-	 * owner closes its socket itself. Waits for it, bounded by the socket's linger. Calling it
-	 * again does nothing more.
+	 * Asks the owner to stop and returns: queued one-way sends go out, requests without a reply
+	 * fail, and the owner closes its socket itself. Calling it again does nothing more.
 	 */
-	@Override
-	public void close() {
+	void stop() {
 		this.loop.stop();
+	}
+
+	/** Waits for the owner to have stopped; logs when it has not within the time. */
+	void awaitStopped(Duration timeout) {
 		try {
-			if (!this.loop.awaitTermination(this.closeTimeout)) {
-				logger.warn("Request pipeline of socket '" + this.managed.name() + "' did not stop within "
-						+ this.closeTimeout);
+			if (!this.loop.awaitTermination(timeout)) {
+				logger.warn("The request pipeline of socket '" + this.managed.name() + "' did not stop within "
+						+ timeout.toMillis() + " ms; it stops on its own once its thread returns to the loop");
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** {@link #stop()}, then waits for it as long as the socket's linger and 5 s more. */
+	@Override
+	public void close() {
+		stop();
+		awaitStopped(Duration.ofMillis(Math.max(0, this.socket.getLinger())).plusSeconds(5));
 	}
 
 }

@@ -15,10 +15,11 @@ import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.Message;
 import org.zeromq.ZMQ;
-import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
+import org.zeromq.spring.core.ShutdownBudget;
+import org.zeromq.spring.core.SocketClosingException;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.core.ZmqSocketRegistry;
@@ -131,14 +132,22 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	/**
 	 * Stops the DEALER owner threads: queued sends go out, requests still waiting for a reply
-	 * fail. From then on every call fails with a {@link ZmqException}. Shared sockets stay
-	 * open; the registry closes them.
+	 * fail with a {@link SocketClosingException}. From then on every call fails with a
+	 * {@link ZmqException}. Shared sockets stay open; the registry closes them. The owners stop
+	 * together, and the wait for them is a step of the context's {@link ShutdownBudget}.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
-		this.requesters.values().forEach(DealerRequester::close);
+		List<DealerRequester> stopping = List.copyOf(this.requesters.values());
 		this.requesters.clear();
+		stopping.forEach(DealerRequester::stop);
+		if (stopping.isEmpty()) {
+			return;
+		}
+		try (ShutdownBudget.Step step = ShutdownBudget.of(this.registry.factory().context()).begin()) {
+			stopping.forEach((requester) -> requester.awaitStopped(step.remaining()));
+		}
 	}
 
 	private boolean sendFrames(String socket, List<byte[]> frames) {
@@ -197,7 +206,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		req.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
 		List<byte[]> reply;
 		try {
-			reply = Frames.receive(req, 0);
+			reply = target.receiveFrames(req);
 		}
 		finally {
 			req.setReceiveTimeOut(configuredTimeout);

@@ -215,10 +215,11 @@ public class ZmqProperties {
 		private HwmPolicy hwmPolicy = HwmPolicy.BLOCK;
 
 		/**
-		 * What a REP or ROUTER listener replies when its handler fails: MESSAGE (one frame
-		 * "ERROR: <exception message>") or EMPTY (one empty frame, revealing nothing).
+		 * What a REP or ROUTER listener replies when its handler fails: ERROR (one frame "ERROR",
+		 * revealing nothing more), MESSAGE (one frame "ERROR: <exception message>", which tells
+		 * anyone who can reach the socket what failed and why) or EMPTY (one empty frame).
 		 */
-		private ErrorReply errorReply = ErrorReply.MESSAGE;
+		private ErrorReply errorReply = ErrorReply.ERROR;
 
 		/**
 		 * A declared socket that receives the frames of messages a listener failed on, with the

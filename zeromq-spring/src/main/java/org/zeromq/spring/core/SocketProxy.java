@@ -3,6 +3,8 @@ package org.zeromq.spring.core;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -31,6 +33,8 @@ public final class SocketProxy {
 	// than a message, so a busy proxy drains in batches, but a bounded one.
 	private static final int BATCH = 256;
 
+	private static final Log logger = LogFactory.getLog(SocketProxy.class);
+
 	private final SocketLoop loop;
 
 	private final SocketLoop.Registration front;
@@ -51,8 +55,9 @@ public final class SocketProxy {
 		this.loop = loop;
 		this.front = loop.register(frontend, 0, this::frontReady);
 		this.back = loop.register(backend, 0, this::backReady);
-		this.frontToBack = new Direction(frontend, backend);
-		this.backToFront = new Direction(backend, frontend);
+		FailureLog drops = new FailureLog(logger, "The " + loop.name());
+		this.frontToBack = new Direction(frontend, backend, drops);
+		this.backToFront = new Direction(backend, frontend, drops);
 		updateInterest();
 	}
 
@@ -161,6 +166,8 @@ public final class SocketProxy {
 
 		private final AtomicLong dropped = new AtomicLong();
 
+		private final FailureLog drops;
+
 		// Loop-thread state.
 		private Msg waiting;
 
@@ -168,7 +175,8 @@ public final class SocketProxy {
 
 		private boolean discarding;
 
-		Direction(ZMQ.Socket source, ZMQ.Socket destination) {
+		Direction(ZMQ.Socket source, ZMQ.Socket destination, FailureLog drops) {
+			this.drops = drops;
 			this.source = source.base();
 			this.destination = destination.base();
 			this.enabled = canReceive(source.getSocketType()) && canSend(destination.getSocketType());
@@ -242,6 +250,8 @@ public final class SocketProxy {
 				}
 				if (droppedNow != 0) {
 					this.dropped.lazySet(this.dropped.get() + droppedNow);
+					this.drops.record("dropped messages it could not route (their peer left, or is at its high-water mark)",
+							droppedNow + " in one batch", null, droppedNow);
 				}
 			}
 		}

@@ -9,10 +9,10 @@ package org.zeromq.spring.listener;
  */
 public record ListenerSocketSettings(ErrorReply errorReply, String deadLetter) {
 
-	public static final ListenerSocketSettings DEFAULTS = new ListenerSocketSettings(ErrorReply.MESSAGE, null);
+	public static final ListenerSocketSettings DEFAULTS = new ListenerSocketSettings(ErrorReply.ERROR, null);
 
 	public ListenerSocketSettings {
-		errorReply = (errorReply != null) ? errorReply : ErrorReply.MESSAGE;
+		errorReply = (errorReply != null) ? errorReply : ErrorReply.ERROR;
 	}
 
 }

@@ -151,12 +151,14 @@ final class ListenerWorker {
 	private void sendReply(List<byte[]> reply) {
 		try {
 			if (!Frames.send(this.socket, reply, 0, this.cancellation)) {
-				logger.warn("The " + this.loop.name() + " could not send a reply within the send-timeout");
+				this.dispatcher.failures().record("could not send a reply", "the peer took nothing within the send-timeout",
+						null);
 			}
 		}
 		catch (RuntimeException ex) {
-			// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable.
-			logger.warn("The " + this.loop.name() + " could not send a reply: " + ex.getMessage());
+			// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable. Peers
+			// cause this at will (a request, then disconnect), hence the rate-limited log.
+			this.dispatcher.failures().record("could not send a reply", ex.getMessage(), ex);
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.core.FailureLog;
 import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.SocketClosingException;
@@ -42,11 +43,14 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 
 	private final PendingRequests pending;
 
+	private final FailureLog failures;
+
 	DealerRequester(ManagedSocket managed, ZContext context) {
 		this.managed = managed;
 		this.socket = managed.claim("the request pipeline of ZmqTemplate");
 		this.pending = new PendingRequests(managed.name(), managed.spec().hwmPolicy(), this, managed::recordDrop,
 				managed::refusal);
+		this.failures = new FailureLog(logger, "The request pipeline of socket '" + managed.name() + "'");
 		this.loop = new SocketLoop(context, "the request pipeline of socket '" + managed.name() + "'");
 		this.registration = this.loop.register(this.socket, LISTENING, (events) -> readReplies());
 		this.loop.schedule(this);
@@ -87,9 +91,21 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 	private void readReplies() {
 		List<byte[]> frames;
 		while ((frames = Frames.receive(this.socket, ZMQ.DONTWAIT)) != null) {
-			this.pending.reply(frames);
+			if (!this.pending.reply(frames)) {
+				// Peers can send anything: the log shows the message's shape, never its bytes.
+				this.failures.record("discarded a message that matched no request in flight (a reply that came after"
+						+ " its request timed out, or not a reply to this socket)", shape(frames), null);
+			}
 		}
 		this.pending.sweepCompleted();
+	}
+
+	private static String shape(List<byte[]> frames) {
+		StringBuilder shape = new StringBuilder().append(frames.size()).append(" frame(s) of ");
+		for (int i = 0; i < frames.size() && i < 8; i++) {
+			shape.append((i == 0) ? "" : ", ").append(frames.get(i).length);
+		}
+		return shape.append((frames.size() > 8) ? ", … bytes" : " bytes").toString();
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package org.zeromq.spring.core;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the process-wide ZeroMQ context is built.
  *
@@ -12,7 +14,8 @@ import java.time.Duration;
  * @param shutdownTimeout the most closing the application may spend on ZeroMQ, all steps
  * together (see {@link ShutdownBudget})
  */
-public record ContextSettings(int ioThreads, Integer maxSockets, boolean ipv6, Duration linger, Duration shutdownTimeout) {
+public record ContextSettings(int ioThreads, @Nullable Integer maxSockets, boolean ipv6, Duration linger,
+		@Nullable Duration shutdownTimeout) {
 
 	/**
 	 * One I/O thread, JeroMQ's socket limit, IPv4, one second for queued messages to leave on
@@ -30,7 +33,7 @@ public record ContextSettings(int ioThreads, Integer maxSockets, boolean ipv6, D
 	}
 
 	/** Settings with the {@link ShutdownBudget#DEFAULT default shutdown timeout}. */
-	public ContextSettings(int ioThreads, Integer maxSockets, boolean ipv6, Duration linger) {
+	public ContextSettings(int ioThreads, @Nullable Integer maxSockets, boolean ipv6, Duration linger) {
 		this(ioThreads, maxSockets, ipv6, linger, ShutdownBudget.DEFAULT);
 	}
 

@@ -3,6 +3,7 @@ package org.zeromq.spring.core;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 /** Sending and receiving whole multipart messages as lists of frames. */
@@ -49,7 +50,7 @@ public final class Frames {
 	 * @param flags {@link ZMQ#DONTWAIT} to return {@code null} at once when nothing is queued
 	 * @return the frames, or {@code null} when nothing arrived
 	 */
-	public static List<byte[]> receive(ZMQ.Socket socket, int flags) {
+	public static @Nullable List<byte[]> receive(ZMQ.Socket socket, int flags) {
 		return receive(socket, flags, null);
 	}
 
@@ -58,7 +59,7 @@ public final class Frames {
 	 * receive then fails with a {@code ZMQException} of {@code ECANCELED}.
 	 * @param cancellation the socket's token, or {@code null} for none
 	 */
-	public static List<byte[]> receive(ZMQ.Socket socket, int flags, ZMQ.CancellationToken cancellation) {
+	public static @Nullable List<byte[]> receive(ZMQ.Socket socket, int flags, ZMQ.@Nullable CancellationToken cancellation) {
 		byte[] first = (cancellation != null) ? socket.recv(flags, cancellation) : socket.recv(flags);
 		if (first == null) {
 			return null;

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
@@ -59,7 +60,7 @@ public final class ManagedSocket {
 
 	private volatile State state = State.SHARED;
 
-	private String owner;
+	private @Nullable String owner;
 
 	ManagedSocket(SocketSpec spec, ZMQ.Socket socket, List<String> boundEndpoints, Supplier<ZMQ.Socket> reopener) {
 		this.spec = spec;

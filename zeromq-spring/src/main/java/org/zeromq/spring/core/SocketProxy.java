@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -169,7 +170,7 @@ public final class SocketProxy {
 		private final FailureLog drops;
 
 		// Loop-thread state.
-		private Msg waiting;
+		private @Nullable Msg waiting;
 
 		private boolean midMessage;
 

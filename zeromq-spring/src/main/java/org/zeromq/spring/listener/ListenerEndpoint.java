@@ -2,6 +2,8 @@ package org.zeromq.spring.listener;
 
 import java.lang.reflect.Method;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One {@code @ZmqListener} method with its resolved attributes.
  *
@@ -16,8 +18,8 @@ import java.lang.reflect.Method;
  * @param bean the bean that owns the method
  * @param method the handler method
  */
-public record ListenerEndpoint(String id, String socket, Integer concurrency, Boolean autoStartup, String errorHandler,
-		String sendTo, Object bean, Method method) {
+public record ListenerEndpoint(String id, String socket, @Nullable Integer concurrency, @Nullable Boolean autoStartup,
+		@Nullable String errorHandler, @Nullable String sendTo, Object bean, Method method) {
 
 	/** The listener as a user recognises it in a message. */
 	public String describe() {

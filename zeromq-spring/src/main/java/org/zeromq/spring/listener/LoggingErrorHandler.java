@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.spring.core.FailureLog;
 
 /**
@@ -21,7 +22,7 @@ public final class LoggingErrorHandler implements ZmqListenerErrorHandler {
 	private final Map<String, FailureLog> logs = new ConcurrentHashMap<>();
 
 	@Override
-	public Object handleError(InboundMessage message, ListenerExecutionFailedException failure) {
+	public @Nullable Object handleError(InboundMessage message, ListenerExecutionFailedException failure) {
 		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
 		this.logs.computeIfAbsent(failure.listenerId(),
 				(id) -> new FailureLog(logger, "Listener '" + id + "' on socket '" + failure.socket() + "' failed"))

@@ -104,6 +104,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 	}
 
 	private <T> T requestAndRead(String socket, Object payload, Duration timeout, Function<byte[], T> replyType) {
+		requirePositive(socket, timeout);
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
 		byte[] frame = this.converter.toFrame(payload);
@@ -118,6 +119,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	private <T> CompletableFuture<T> requestAsyncAndRead(String socket, Object payload, Duration timeout,
 			Function<byte[], T> replyType) {
+		requirePositive(socket, timeout);
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "requestAsync", ZmqSocketType.DEALER);
 		return requester(target).request(List.of(this.converter.toFrame(payload)), timeout)
@@ -152,6 +154,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	private boolean sendFrames(String socket, List<byte[]> frames) {
 		ManagedSocket target = openSocket(socket);
+		requireSending(target);
 		if (target.spec().type() == ZmqSocketType.DEALER) {
 			Duration sendTimeout = target.sendTimeout();
 			return await(socket, requester(target).send(frames, sendTimeout), sendTimeout.plusSeconds(5)).join();
@@ -257,7 +260,27 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 			}
 		}
 		throw new ZmqException(operation + " needs a " + List.of(allowed) + " socket, but '" + target.name() + "' is "
-				+ target.spec().type());
+				+ target.spec().type() + "; declare a socket of " + ((allowed.length == 1) ? "that type" : "one of those types")
+				+ " for it (connected to the service) and " + operation + " on that one");
+	}
+
+	// JeroMQ answers a send on a receive-only socket with a bare UnsupportedOperationException.
+	private static void requireSending(ManagedSocket target) {
+		ZmqSocketType type = target.spec().type();
+		if (type.canSend()) {
+			return;
+		}
+		String sender = (type == ZmqSocketType.SUB) ? "PUB (or XPUB)" : "PUSH";
+		throw new ZmqException("Socket '" + target.name() + "' is a " + type + " socket, which only receives, so nothing"
+				+ " can be sent on it; messages for its peers go out on a " + sender + " socket, and what '"
+				+ target.name() + "' receives is read with a @ZmqListener(\"" + target.name() + "\")");
+	}
+
+	private static void requirePositive(String socket, Duration timeout) {
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("The timeout of a request on socket '" + socket + "' must be positive, was "
+					+ timeout + "; give the time the reply may take, e.g. Duration.ofSeconds(5)");
+		}
 	}
 
 }

@@ -28,7 +28,7 @@ final class BindProbe {
 		Optional<UnknownHostException> unknownHost = causeOf(failure, UnknownHostException.class);
 		Endpoint parsed = parse(endpoint);
 		if (unknownHost.isPresent()) {
-			String host = parsed.host().orElse(endpoint);
+			String host = (parsed != null) ? parsed.host().orElse(endpoint) : endpoint;
 			return new ZmqBindException(socketName, endpoint, ZmqBindException.Failure.UNKNOWN_HOST,
 					"the host name '" + host + "' does not resolve", failure);
 		}

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * together (see {@link ShutdownBudget})
  */
 public record ContextSettings(int ioThreads, @Nullable Integer maxSockets, boolean ipv6, Duration linger,
-		@Nullable Duration shutdownTimeout) {
+		Duration shutdownTimeout) {
 
 	/**
 	 * One I/O thread, JeroMQ's socket limit, IPv4, one second for queued messages to leave on

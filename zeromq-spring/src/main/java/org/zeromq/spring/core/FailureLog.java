@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.Log;
 
 /**
@@ -61,12 +62,12 @@ public final class FailureLog {
 	 * @param detail this failure's own text, e.g. the exception message; may come from a peer
 	 * @param cause the exception, for the DEBUG stack trace, or {@code null}
 	 */
-	public void record(String kind, String detail, Throwable cause) {
+	public void record(String kind, @Nullable String detail, @Nullable Throwable cause) {
 		record(kind, detail, cause, 1);
 	}
 
 	/** Records {@code occurrences} failures of one kind at once, e.g. messages dropped in one batch. */
-	public void record(String kind, String detail, Throwable cause, long occurrences) {
+	public void record(String kind, @Nullable String detail, @Nullable Throwable cause, long occurrences) {
 		if (occurrences <= 0) {
 			return;
 		}
@@ -93,7 +94,7 @@ public final class FailureLog {
 	}
 
 	// The kind's state, or null when this is its first failure (which is then reported at once).
-	private Kind kind(String kind, long now) {
+	private @Nullable Kind kind(String kind, long now) {
 		Kind existing = this.kinds.get(kind);
 		if (existing != null) {
 			return existing;
@@ -114,7 +115,7 @@ public final class FailureLog {
 	 * {@code \n} or {@code \u001b}, and text beyond {@link #MAX_SAMPLE} characters is cut with
 	 * a note of its length.
 	 */
-	public static String printable(String text) {
+	public static String printable(@Nullable String text) {
 		if (text == null) {
 			return "(no message)";
 		}
@@ -161,7 +162,7 @@ public final class FailureLog {
 
 		private final AtomicLong unreported = new AtomicLong();
 
-		private volatile String latest;
+		private volatile @Nullable String latest;
 
 		Kind(long firstWarn) {
 			this.lastWarn = new AtomicLong(firstWarn);

@@ -28,7 +28,7 @@ public final class Frames {
 	 * @param cancellation the socket's token, or {@code null} for none
 	 */
 	public static boolean send(ZMQ.Socket socket, List<byte[]> frames, int firstFrameFlags,
-			ZMQ.CancellationToken cancellation) {
+			ZMQ.@Nullable CancellationToken cancellation) {
 		int last = frames.size() - 1;
 		if (last < 0) {
 			throw new IllegalArgumentException("a ZeroMQ message needs at least one frame");

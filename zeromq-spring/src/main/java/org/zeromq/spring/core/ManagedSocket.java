@@ -146,7 +146,7 @@ public final class ManagedSocket {
 	 * @return the frames, or {@code null} when nothing arrived in time
 	 * @throws SocketClosingException when the socket closes while the receive waits
 	 */
-	public List<byte[]> receiveFrames(ZMQ.Socket target) {
+	public @Nullable List<byte[]> receiveFrames(ZMQ.Socket target) {
 		try {
 			return Frames.receive(target, 0, cancellationOf(target));
 		}
@@ -160,7 +160,7 @@ public final class ManagedSocket {
 	}
 
 	// Only the shared socket is cancelled at close: a claimed one is its owner's.
-	private ZMQ.CancellationToken cancellationOf(ZMQ.Socket target) {
+	private ZMQ.@Nullable CancellationToken cancellationOf(ZMQ.Socket target) {
 		return (target == this.socket) ? this.cancellation : null;
 	}
 

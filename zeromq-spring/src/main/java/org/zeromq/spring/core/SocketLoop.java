@@ -250,7 +250,7 @@ public final class SocketLoop {
 	 * The thread running the loop while it runs, or {@code null} before it started and after
 	 * it ended: for a stop that waits too long to show where the thread is.
 	 */
-	public Thread thread() {
+	public @Nullable Thread thread() {
 		return isTerminated() ? null : this.thread;
 	}
 

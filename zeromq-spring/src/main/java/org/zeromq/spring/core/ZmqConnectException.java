@@ -1,5 +1,7 @@
 package org.zeromq.spring.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A socket could not connect to its endpoint at startup. ZeroMQ connects in the background and
  * waits for a peer that is not there yet, so this is not about the peer: JeroMQ resolves a tcp
@@ -11,11 +13,12 @@ public class ZmqConnectException extends ZmqException {
 
 	private final String endpoint;
 
-	private final String reason;
+	private final @Nullable String reason;
 
 	private final boolean unknownHost;
 
-	public ZmqConnectException(String socketName, String endpoint, String reason, boolean unknownHost, Throwable cause) {
+	public ZmqConnectException(String socketName, String endpoint, @Nullable String reason, boolean unknownHost,
+			Throwable cause) {
 		super("Socket '" + socketName + "' could not connect to " + endpoint + ": " + reason, cause);
 		this.socketName = socketName;
 		this.endpoint = endpoint;
@@ -32,7 +35,7 @@ public class ZmqConnectException extends ZmqException {
 	}
 
 	/** Why, in words. */
-	public String reason() {
+	public @Nullable String reason() {
 		return this.reason;
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.Frames;
@@ -91,7 +92,7 @@ final class ListenerWorker {
 	}
 
 	/** The worker's thread while it runs, or {@code null}. */
-	Thread thread() {
+	@Nullable Thread thread() {
 		return this.loop.thread();
 	}
 

@@ -12,7 +12,6 @@ import org.zeromq.ZContext;
 import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
-import org.zeromq.spring.core.ShutdownBudget;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.SocketPreparer;
 import org.zeromq.spring.core.ZmqContextFactory;
@@ -68,10 +67,7 @@ public class ZmqAutoConfiguration {
 	}
 
 	private static ContextSettings contextSettings(ZmqProperties properties) {
-		if (properties.getShutdownTimeout() == null || properties.getShutdownTimeout().isNegative()) {
-			throw new IllegalArgumentException(ZmqProperties.PREFIX + ".shutdown-timeout must be zero or more, was "
-					+ properties.getShutdownTimeout() + "; remove it for " + ShutdownBudget.DEFAULT.toSeconds() + "s");
-		}
+		SharedSettingsCheck.check(properties);
 		ZmqProperties.Context context = properties.getContext();
 		return new ContextSettings(context.getIoThreads(), context.getMaxSockets(), context.isIpv6(), context.getLinger(),
 				properties.getShutdownTimeout());

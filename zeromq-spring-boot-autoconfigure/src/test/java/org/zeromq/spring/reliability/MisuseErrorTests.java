@@ -137,6 +137,22 @@ class MisuseErrorTests {
 			});
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "zeromq.shutdown-timeout=-1s", "zeromq.listener.shutdown-timeout=-1s",
+			"zeromq.context.linger=-1s", "zeromq.context.io-threads=0", "zeromq.context.max-sockets=0",
+			"zeromq.listener.concurrency=0" })
+	void aNegativeOrZeroSettingOfTheContextOrTheListenersFailsStartupNamingThePropertyAndAValidValue(String setting) {
+		String property = setting.substring(0, setting.indexOf('='));
+		String value = setting.substring(setting.indexOf('=') + 1);
+		ZmqApplication.runner()
+			.withPropertyValues(setting)
+			.withPropertyValues(socket("orders", "type=PULL", "bind=inproc://orders"))
+			.run((context) -> assertThat(ZmqApplication.failureAnalysis(context).getDescription())
+				.contains("Invalid value '" + (value.endsWith("s") ? "PT" + value.toUpperCase() : value)
+						+ "' for configuration property '" + property + "'")
+				.containsPattern("it must be (a duration of zero or more|at least 1); write e\\.g\\. "));
+	}
+
 	record Order(String item, int quantity) {
 	}
 

@@ -2,6 +2,7 @@ package org.zeromq.spring.core;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -53,12 +54,23 @@ public final class SocketProxy {
 
 	/** Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts. */
 	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend) {
+		this(loop, frontend, backend, (count) -> {
+		});
+	}
+
+	/**
+	 * Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts.
+	 * @param droppedAtFront told on the loop thread, once per batch, how many messages from the
+	 * back socket the front one could not route
+	 */
+	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend, LongConsumer droppedAtFront) {
 		this.loop = loop;
 		this.front = loop.register(frontend, 0, this::frontReady);
 		this.back = loop.register(backend, 0, this::backReady);
 		FailureLog drops = new FailureLog(logger, "The " + loop.name());
-		this.frontToBack = new Direction(frontend, backend, drops);
-		this.backToFront = new Direction(backend, frontend, drops);
+		this.frontToBack = new Direction(frontend, backend, drops, (count) -> {
+		});
+		this.backToFront = new Direction(backend, frontend, drops, droppedAtFront);
 		updateInterest();
 	}
 
@@ -169,6 +181,8 @@ public final class SocketProxy {
 
 		private final FailureLog drops;
 
+		private final LongConsumer droppedListener;
+
 		// Loop-thread state.
 		private @Nullable Msg waiting;
 
@@ -176,8 +190,9 @@ public final class SocketProxy {
 
 		private boolean discarding;
 
-		Direction(ZMQ.Socket source, ZMQ.Socket destination, FailureLog drops) {
+		Direction(ZMQ.Socket source, ZMQ.Socket destination, FailureLog drops, LongConsumer droppedListener) {
 			this.drops = drops;
+			this.droppedListener = droppedListener;
 			this.source = source.base();
 			this.destination = destination.base();
 			this.enabled = canReceive(source.getSocketType()) && canSend(destination.getSocketType());
@@ -253,6 +268,7 @@ public final class SocketProxy {
 					this.dropped.lazySet(this.dropped.get() + droppedNow);
 					this.drops.record("dropped messages it could not route (their peer left, or is at its high-water mark)",
 							droppedNow + " in one batch", null, droppedNow);
+					this.droppedListener.accept(droppedNow);
 				}
 			}
 		}

@@ -13,7 +13,9 @@ import org.zeromq.spring.core.FailureLog;
 import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.SocketClosingException;
+import org.zeromq.spring.core.RequestOutcome;
 import org.zeromq.spring.core.SocketLoop;
+import org.zeromq.spring.core.SocketStatus;
 import org.zeromq.spring.core.ZmqException;
 
 /**
@@ -66,9 +68,25 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 	}
 
 	CompletableFuture<List<byte[]>> request(List<byte[]> frames, Duration timeout) {
-		PendingRequests.Request request = this.pending.request(frames, System.nanoTime() + timeout.toNanos(), timeout);
+		long started = System.nanoTime();
+		PendingRequests.Request request = this.pending.request(frames, started + timeout.toNanos(), timeout);
+		SocketStatus status = this.managed.status();
+		status.requestStarted();
+		request.reply.whenComplete((reply, error) -> status.requestEnded(outcome(status, error, timeout),
+				System.nanoTime() - started));
 		submit(request);
 		return request.reply;
+	}
+
+	private static RequestOutcome outcome(SocketStatus status, Throwable error, Duration timeout) {
+		if (error == null) {
+			return RequestOutcome.SUCCESS;
+		}
+		if (error instanceof ZmqRequestTimeoutException) {
+			ZmqTemplate.timedOut(status, timeout);
+			return RequestOutcome.TIMEOUT;
+		}
+		return RequestOutcome.ERROR;
 	}
 
 	/** A one-way send; completes with the same result a locked send would return. */
@@ -90,12 +108,17 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 
 	private void readReplies() {
 		List<byte[]> frames;
+		long read = 0;
 		while ((frames = Frames.receive(this.socket, ZMQ.DONTWAIT)) != null) {
 			if (!this.pending.reply(frames)) {
 				// Peers can send anything: the log shows the message's shape, never its bytes.
 				this.failures.record("discarded a message that matched no request in flight (a reply that came after"
 						+ " its request timed out, or not a reply to this socket)", shape(frames), null);
 			}
+			read++;
+		}
+		if (read > 0) {
+			this.managed.status().recordReceived(read);
 		}
 		this.pending.sweepCompleted();
 	}
@@ -137,12 +160,17 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 		for (int i = 0; i <= last; i++) {
 			this.socket.send(frames.get(i), (i == last) ? 0 : ZMQ.SNDMORE);
 		}
+		this.managed.status().recordSent();
 		return true;
 	}
 
 	@Override
 	public boolean sendOneWay(List<byte[]> frames) {
-		return Frames.send(this.socket, frames, ZMQ.DONTWAIT);
+		if (Frames.send(this.socket, frames, ZMQ.DONTWAIT)) {
+			this.managed.status().recordSent();
+			return true;
+		}
+		return false;
 	}
 
 	private ZmqException closed() {

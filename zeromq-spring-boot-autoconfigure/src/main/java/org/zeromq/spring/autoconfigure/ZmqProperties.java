@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.HwmPolicy;
+import org.zeromq.spring.core.ShutdownBudget;
 import org.zeromq.spring.core.SocketOption;
 import org.zeromq.spring.core.ZmqSocketFactory;
 import org.zeromq.spring.core.ZmqSocketType;
@@ -45,6 +46,16 @@ public class ZmqProperties {
 	private final Diagnostics diagnostics = new Diagnostics();
 
 	/**
+	 * The most closing the application may spend on ZeroMQ, all steps together: listeners
+	 * finishing running handlers (each for at most zeromq.listener.shutdown-timeout), then the
+	 * template, the sockets and the context. Senders blocked at the high-water mark are
+	 * released at once; a context that cannot terminate in time is abandoned with an ERROR.
+	 * Keep it under the time the platform gives the process to stop (e.g. Kubernetes'
+	 * terminationGracePeriodSeconds).
+	 */
+	private Duration shutdownTimeout = ShutdownBudget.DEFAULT;
+
+	/**
 	 * Sockets by name: senders and listeners refer to a socket by this name.
 	 */
 	private final Map<String, Socket> sockets = new LinkedHashMap<>();
@@ -59,6 +70,14 @@ public class ZmqProperties {
 
 	public Listener getListener() {
 		return this.listener;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
 	}
 
 	public Security getSecurity() {
@@ -139,7 +158,9 @@ public class ZmqProperties {
 
 		/**
 		 * How long handlers still running at shutdown may take to finish, after listeners stopped
-		 * taking messages. Keep it under Boot's spring.lifecycle.timeout-per-shutdown-phase.
+		 * taking messages; what their sockets already hold is handled within it too. It is part of
+		 * zeromq.shutdown-timeout, which caps it. Keep it under Boot's
+		 * spring.lifecycle.timeout-per-shutdown-phase.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -421,10 +442,11 @@ public class ZmqProperties {
 		private HwmPolicy hwmPolicy = HwmPolicy.BLOCK;
 
 		/**
-		 * What a REP or ROUTER listener replies when its handler fails: MESSAGE (one frame
-		 * "ERROR: <exception message>") or EMPTY (one empty frame, revealing nothing).
+		 * What a REP or ROUTER listener replies when its handler fails: ERROR (one frame "ERROR",
+		 * revealing nothing more), MESSAGE (one frame "ERROR: <exception message>", which tells
+		 * anyone who can reach the socket what failed and why) or EMPTY (one empty frame).
 		 */
-		private ErrorReply errorReply = ErrorReply.MESSAGE;
+		private ErrorReply errorReply = ErrorReply.ERROR;
 
 		/**
 		 * A declared socket that receives the frames of messages a listener failed on, with the

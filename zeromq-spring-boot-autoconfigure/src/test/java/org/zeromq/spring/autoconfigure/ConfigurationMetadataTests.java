@@ -70,7 +70,7 @@ class ConfigurationMetadataTests {
 			assertThat(socket.get(key).path("type").asString()).as(key).isEqualTo(type);
 		});
 		assertThat(socket.get("hwm-policy").path("defaultValue").asString()).isEqualTo("block");
-		assertThat(socket.get("error-reply").path("defaultValue").asString()).isEqualTo("message");
+		assertThat(socket.get("error-reply").path("defaultValue").asString()).isEqualTo("error");
 		assertThat(socket.get("send-timeout").path("description").asString())
 			.contains(Duration.ofSeconds(10).toSeconds() + "s");
 	}

@@ -52,7 +52,8 @@ class ZmqPropertyKeysTests {
 	@Test
 	void theKeysOfAGroupAreReadFromItsClass() {
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.class)))
-			.containsExactlyInAnyOrder("context", "diagnostics", "listener", "metrics", "security", "sockets", "template");
+			.containsExactlyInAnyOrder("context", "diagnostics", "listener", "metrics", "security", "shutdown-timeout", "sockets",
+					"template");
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.Context.class)))
 			.containsExactlyInAnyOrder("io-threads", "max-sockets", "ipv6", "linger");
 	}

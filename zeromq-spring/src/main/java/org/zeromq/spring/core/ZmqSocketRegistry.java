@@ -221,12 +221,18 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 		return new UnknownSocketException(name, this.declared.stream().map(SocketSpec::name).toList());
 	}
 
-	/** Closes the shared sockets, connecting ones first (the reverse of opening). */
+	/**
+	 * Closes the shared sockets, connecting ones first (the reverse of opening). Senders blocked
+	 * in them are released at once with a {@link SocketClosingException}; the whole close is a
+	 * step of the context's {@link ShutdownBudget}.
+	 */
 	@Override
 	public synchronized void close() {
 		List<ManagedSocket> reverse = new ArrayList<>(this.sockets.values());
 		Collections.reverse(reverse);
-		reverse.forEach(ManagedSocket::close);
+		try (ShutdownBudget.Step step = ShutdownBudget.of(this.factory.context()).begin()) {
+			reverse.forEach((socket) -> socket.close(step));
+		}
 		this.open = false;
 		this.closed = true;
 	}

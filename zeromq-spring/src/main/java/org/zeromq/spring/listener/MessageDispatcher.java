@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.zeromq.spring.core.FailureLog;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.TraceContextFrame;
 import org.zeromq.spring.core.ZmqSocketRegistry;
@@ -27,6 +28,8 @@ final class MessageDispatcher {
 	private static final Log logger = LogFactory.getLog(MessageDispatcher.class);
 
 	private static final byte[] EMPTY = new byte[0];
+
+	private static final List<byte[]> GENERIC_ERROR = List.of("ERROR".getBytes(StandardCharsets.US_ASCII));
 
 	// Passed explicitly: the varargs call would allocate an empty array per message.
 	private static final Object[] NO_PROVIDED_ARGUMENTS = new Object[0];
@@ -55,6 +58,8 @@ final class MessageDispatcher {
 
 	private final LongAdder failed = new LongAdder();
 
+	private final FailureLog failures;
+
 	MessageDispatcher(ListenerEndpoint endpoint, InvocableHandlerMethod method, ListenerObservation observation,
 			ZmqSocketType declaredType, ZmqSocketRegistry registry, OutboundFrames outbound,
 			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings) {
@@ -75,6 +80,12 @@ final class MessageDispatcher {
 		this.outbound = outbound;
 		this.errorHandler = errorHandler;
 		this.settings = settings;
+		this.failures = new FailureLog(logger, "Listener '" + endpoint.id() + "' on socket '" + endpoint.socket() + "'");
+	}
+
+	/** Where this listener's own failures (replies, error handling, dead letters) are logged, rate-limited. */
+	FailureLog failures() {
+		return this.failures;
 	}
 
 	long processedCount() {
@@ -141,7 +152,7 @@ final class MessageDispatcher {
 			errorResult = this.errorHandler.handleError(message, failure);
 		}
 		catch (Exception handlerFailure) {
-			logger.warn("Error handler of listener '" + this.endpoint.id() + "' failed on " + failure.getMessage(), handlerFailure);
+			this.failures.record("its error handler failed", handlerFailure + " (handling " + cause + ")", handlerFailure);
 		}
 		// An unreadable ROUTER message has no usable envelope: there is no one to answer.
 		if (this.replyMode != ReplyMode.ALWAYS || !readable) {
@@ -151,16 +162,17 @@ final class MessageDispatcher {
 			return withEnvelope(message, (errorResult != null) ? this.outbound.of(errorResult) : errorReply(cause));
 		}
 		catch (RuntimeException conversionFailure) {
-			logger.warn("Listener '" + this.endpoint.id() + "' could not convert its error reply", conversionFailure);
+			this.failures.record("could not convert its error reply", conversionFailure.toString(), conversionFailure);
 			return withEnvelope(message, errorReply(cause));
 		}
 	}
 
 	private List<byte[]> errorReply(Exception cause) {
-		if (this.settings.errorReply() == ErrorReply.EMPTY) {
-			return List.of(EMPTY);
-		}
-		return List.of(("ERROR: " + cause.getMessage()).getBytes(StandardCharsets.UTF_8));
+		return switch (this.settings.errorReply()) {
+			case ERROR -> GENERIC_ERROR;
+			case EMPTY -> List.of(EMPTY);
+			case MESSAGE -> List.of(("ERROR: " + cause.getMessage()).getBytes(StandardCharsets.UTF_8));
+		};
 	}
 
 	private void deadLetter(InboundMessage message, ListenerExecutionFailedException failure) {
@@ -174,7 +186,7 @@ final class MessageDispatcher {
 			this.registry.socket(target).send(frames);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Listener '" + this.endpoint.id() + "' could not dead-letter a failed message to '" + target + "'", ex);
+			this.failures.record("could not dead-letter a failed message to '" + target + "'", ex.getMessage(), ex);
 		}
 	}
 

@@ -22,6 +22,8 @@ import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
 import org.zeromq.spring.core.RequestOutcome;
+import org.zeromq.spring.core.ShutdownBudget;
+import org.zeromq.spring.core.SocketClosingException;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.SocketStatus;
 import org.zeromq.spring.core.TraceContextFrame;
@@ -118,6 +120,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 	}
 
 	private <T> T requestAndRead(String socket, Object payload, Duration timeout, Function<byte[], T> replyType) {
+		requirePositive(socket, timeout);
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
 		byte[] frame = this.converter.toFrame(payload);
@@ -167,6 +170,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	private <T> CompletableFuture<T> requestAsyncAndRead(String socket, Object payload, Duration timeout,
 			Function<byte[], T> replyType) {
+		requirePositive(socket, timeout);
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "requestAsync", ZmqSocketType.DEALER);
 		List<byte[]> frames = List.of(this.converter.toFrame(payload));
@@ -188,18 +192,27 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	/**
 	 * Stops the DEALER owner threads: queued sends go out, requests still waiting for a reply
-	 * fail. From then on every call fails with a {@link ZmqException}. Shared sockets stay
-	 * open; the registry closes them.
+	 * fail with a {@link SocketClosingException}. From then on every call fails with a
+	 * {@link ZmqException}. Shared sockets stay open; the registry closes them. The owners stop
+	 * together, and the wait for them is a step of the context's {@link ShutdownBudget}.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
-		this.requesters.values().forEach(DealerRequester::close);
+		List<DealerRequester> stopping = List.copyOf(this.requesters.values());
 		this.requesters.clear();
+		stopping.forEach(DealerRequester::stop);
+		if (stopping.isEmpty()) {
+			return;
+		}
+		try (ShutdownBudget.Step step = ShutdownBudget.of(this.registry.factory().context()).begin()) {
+			stopping.forEach((requester) -> requester.awaitStopped(step.remaining()));
+		}
 	}
 
 	private boolean sendFrames(String socket, List<byte[]> frames) {
 		ManagedSocket target = openSocket(socket);
+		requireSending(target);
 		if (this.observation == TemplateObservation.NONE) {
 			return sendFrames(target, frames);
 		}
@@ -271,7 +284,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		req.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
 		List<byte[]> reply;
 		try {
-			reply = Frames.receive(req, 0);
+			reply = target.receiveFrames(req);
 		}
 		finally {
 			req.setReceiveTimeOut(configuredTimeout);
@@ -330,7 +343,27 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 			}
 		}
 		throw new ZmqException(operation + " needs a " + List.of(allowed) + " socket, but '" + target.name() + "' is "
-				+ target.spec().type());
+				+ target.spec().type() + "; declare a socket of " + ((allowed.length == 1) ? "that type" : "one of those types")
+				+ " for it (connected to the service) and " + operation + " on that one");
+	}
+
+	// JeroMQ answers a send on a receive-only socket with a bare UnsupportedOperationException.
+	private static void requireSending(ManagedSocket target) {
+		ZmqSocketType type = target.spec().type();
+		if (type.canSend()) {
+			return;
+		}
+		String sender = (type == ZmqSocketType.SUB) ? "PUB (or XPUB)" : "PUSH";
+		throw new ZmqException("Socket '" + target.name() + "' is a " + type + " socket, which only receives, so nothing"
+				+ " can be sent on it; messages for its peers go out on a " + sender + " socket, and what '"
+				+ target.name() + "' receives is read with a @ZmqListener(\"" + target.name() + "\")");
+	}
+
+	private static void requirePositive(String socket, Duration timeout) {
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("The timeout of a request on socket '" + socket + "' must be positive, was "
+					+ timeout + "; give the time the reply may take, e.g. Duration.ofSeconds(5)");
+		}
 	}
 
 }

@@ -102,17 +102,39 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return requestAsyncAndRead(socket, payload, timeout, (frame) -> this.converter.fromFrame(frame, replyType));
 	}
 
+	/**
+	 * Sends the frames as one request on a REQ or DEALER socket and waits for the whole reply,
+	 * for callers that map frames themselves (multipart requests, replies of several frames).
+	 * As {@link #request(String, Object, Duration, Class)} in every other way.
+	 * @return the frames of the reply (on a DEALER, those after the correlation envelope)
+	 * @throws ZmqRequestTimeoutException when no reply comes within the timeout
+	 */
+	public List<byte[]> requestFrames(String socket, List<byte[]> frames, Duration timeout) {
+		ManagedSocket target = openSocket(socket);
+		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
+		if (target.spec().type() == ZmqSocketType.DEALER) {
+			return await(socket, requester(target).request(frames, timeout), timeout.plusSeconds(5)).join();
+		}
+		return target.execute((req) -> requestOnReq(target, req, frames, timeout));
+	}
+
+	/**
+	 * Sends the frames as one request on a DEALER socket without waiting, for callers that map
+	 * frames themselves; as {@link #requestAsync(String, Object, Duration, Class)} in every other
+	 * way (the future completes on the socket's thread).
+	 * @return the frames of the reply after the correlation envelope
+	 */
+	public CompletableFuture<List<byte[]>> requestFramesAsync(String socket, List<byte[]> frames, Duration timeout) {
+		ManagedSocket target = openSocket(socket);
+		requireType(target, "requestAsync", ZmqSocketType.DEALER);
+		return requester(target).request(frames, timeout);
+	}
+
 	private <T> T requestAndRead(String socket, Object payload, Duration timeout, Function<byte[], T> replyType) {
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
-		byte[] frame = this.converter.toFrame(payload);
-		if (target.spec().type() == ZmqSocketType.DEALER) {
-			// Converted here rather than in a stage, so that a conversion error is not wrapped.
-			return lastFrameAs(await(socket, requester(target).request(List.of(frame), timeout), timeout.plusSeconds(5))
-				.join(), replyType);
-		}
-		List<byte[]> reply = target.execute((req) -> requestOnReq(target, req, frame, timeout));
-		return lastFrameAs(reply, replyType);
+		// Converted here rather than in a stage, so that a conversion error is not wrapped.
+		return lastFrameAs(requestFrames(socket, List.of(this.converter.toFrame(payload)), timeout), replyType);
 	}
 
 	private <T> CompletableFuture<T> requestAsyncAndRead(String socket, Object payload, Duration timeout,
@@ -188,8 +210,8 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return new ZmqException("ZmqTemplate is closed; socket '" + socket + "' can no longer be used");
 	}
 
-	private List<byte[]> requestOnReq(ManagedSocket target, ZMQ.Socket req, byte[] frame, Duration timeout) {
-		if (!target.sendFrames(req, List.of(frame))) {
+	private List<byte[]> requestOnReq(ManagedSocket target, ZMQ.Socket req, List<byte[]> frames, Duration timeout) {
+		if (!target.sendFrames(req, frames)) {
 			throw new ZmqException("Socket '" + target.name() + "' dropped the request at its high-water mark");
 		}
 		// The request's own timeout applies to this receive only: the socket's receive-timeout stays.

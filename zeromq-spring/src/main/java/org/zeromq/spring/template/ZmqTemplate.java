@@ -54,6 +54,11 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return this.converter;
 	}
 
+	/** The declared sockets it sends on. */
+	public ZmqSocketRegistry registry() {
+		return this.registry;
+	}
+
 	@Override
 	public boolean send(String socket, Object payload) {
 		return sendFrames(socket, List.of(this.converter.toFrame(payload)));

@@ -6,6 +6,8 @@ import org.springframework.integration.MessageTimeoutException;
 import org.springframework.integration.core.Pausable;
 import org.springframework.integration.gateway.MessagingGatewaySupport;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandlingException;
+import org.springframework.messaging.MessagingException;
 import org.zeromq.spring.config.DefaultZmqListenerContainerFactory;
 import org.zeromq.spring.core.ZmqSocketType;
 import org.zeromq.spring.listener.DefaultZmqListenerContainer;
@@ -149,7 +151,13 @@ public class ZmqInboundGateway extends MessagingGatewaySupport implements Pausab
 		@Override
 		public Object onMessage(InboundMessage received) {
 			Message<?> request = ZmqInboundGateway.this.mapping.toMessage(received, getMessageBuilderFactory());
-			Message<?> reply = sendAndReceiveMessage(request);
+			Message<?> reply;
+			try {
+				reply = sendAndReceiveMessage(request);
+			}
+			catch (MessagingException ex) {
+				throw withReason(request, ex);
+			}
 			if (reply == null) {
 				// The container answers with the socket's error reply: the client must hear something.
 				throw new MessageTimeoutException(request, "No reply from the flow within the gateway's reply timeout");
@@ -160,6 +168,16 @@ public class ZmqInboundGateway extends MessagingGatewaySupport implements Pausab
 		@Override
 		public String toString() {
 			return describe();
+		}
+
+		// The error reply quotes the exception's message: the application's reason for failing,
+		// not the flow component that wrapped it (which the log still shows, as the cause).
+		private static RuntimeException withReason(Message<?> request, MessagingException failure) {
+			Throwable reason = failure;
+			while (reason instanceof MessagingException && reason.getCause() != null) {
+				reason = reason.getCause();
+			}
+			return (reason != failure) ? new MessageHandlingException(request, reason.getMessage(), failure) : failure;
 		}
 
 	}

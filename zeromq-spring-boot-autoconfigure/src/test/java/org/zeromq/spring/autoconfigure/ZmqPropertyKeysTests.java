@@ -37,6 +37,15 @@ class ZmqPropertyKeysTests {
 	}
 
 	@Test
+	void aMisspeltBridgeSettingIsAnsweredWithTheNearestSettingOfItsDirection() {
+		assertThat(explain("zeromq.integration.inbound.tasks.chanel"))
+			.isEqualTo("`zeromq.integration.inbound.tasks.chanel` is not an inbound bridge option; did you mean `channel`?");
+		assertThat(explain("zeromq.integration.outbound.results.topic-expresion")).endsWith("did you mean `topic-expression`?");
+		assertThat(explain("zeromq.integration.inbund.tasks.channel"))
+			.isEqualTo("`zeromq.integration.inbund.tasks.channel`: `inbund` is not an integration option; did you mean `inbound`?");
+	}
+
+	@Test
 	void keysOutsideZeromqAreNotExplained() {
 		assertThat(ZmqPropertyKeys.explain(ConfigurationPropertyName.of("spring.main.banner-mode"))).isEmpty();
 	}
@@ -44,7 +53,7 @@ class ZmqPropertyKeysTests {
 	@Test
 	void theKeysOfAGroupAreReadFromItsClass() {
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.class)))
-			.containsExactlyInAnyOrder("context", "listener", "sockets");
+			.containsExactlyInAnyOrder("context", "integration", "listener", "sockets");
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.Context.class)))
 			.containsExactlyInAnyOrder("io-threads", "max-sockets", "ipv6", "linger");
 	}

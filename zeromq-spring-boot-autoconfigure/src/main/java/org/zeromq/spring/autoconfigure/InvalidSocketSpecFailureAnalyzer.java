@@ -2,6 +2,7 @@ package org.zeromq.spring.autoconfigure;
 
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -16,7 +17,7 @@ class InvalidSocketSpecFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSo
 
 	private final SocketProperties properties;
 
-	InvalidSocketSpecFailureAnalyzer(Environment environment) {
+	InvalidSocketSpecFailureAnalyzer(@Nullable Environment environment) {
 		this.properties = new SocketProperties(environment);
 	}
 

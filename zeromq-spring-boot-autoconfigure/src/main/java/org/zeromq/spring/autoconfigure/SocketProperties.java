@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -23,17 +24,31 @@ import org.zeromq.spring.core.SpecViolation;
  */
 final class SocketProperties {
 
+	/** How a violation names the context's security settings, {@code zeromq.security.*}. */
+	private static final String SECURITY = "security.";
+
 	private final List<ConfigurationPropertySource> sources;
 
 	/** @param environment where the configuration came from; {@code null} when unknown */
-	SocketProperties(Environment environment) {
+	SocketProperties(@Nullable Environment environment) {
 		this.sources = (environment instanceof ConfigurableEnvironment)
 				? asList(ConfigurationPropertySources.get(environment)) : List.of();
 	}
 
-	/** {@code zeromq.sockets.<socket>.<setting>}. */
+	/**
+	 * {@code zeromq.sockets.<socket>.<setting>}; a setting under {@code security.} is one of the
+	 * context's security settings, {@code zeromq.security.<setting>}, whichever socket asks.
+	 */
 	static String property(String socket, String setting) {
+		if (setting.startsWith(SECURITY)) {
+			return securityProperty(setting.substring(SECURITY.length()));
+		}
 		return socketPrefix(socket) + "." + setting;
+	}
+
+	/** {@code zeromq.security.<setting>}. */
+	static String securityProperty(String setting) {
+		return ZmqProperties.PREFIX + "." + SECURITY + setting;
 	}
 
 	/** {@code zeromq.sockets.<socket>}, with the name in brackets when it is not a plain key. */
@@ -90,7 +105,14 @@ final class SocketProperties {
 		return violation.remedies().stream().map((remedy) -> yaml(remedy, it)).collect(Collectors.joining(", or "));
 	}
 
-	private static String yaml(Remedy remedy, String subject) {
+	private static String yaml(Remedy remedy, @Nullable String subject) {
+		if (remedy instanceof Remedy.Add add && add.setting().startsWith(SECURITY)) {
+			String purpose = add.purpose().isEmpty() ? "" : " " + add.purpose();
+			return "add " + add.example() + " to " + property("", add.setting()) + purpose;
+		}
+		if (remedy instanceof Remedy.Change change && change.setting().startsWith(SECURITY)) {
+			return "set " + property("", change.setting()) + ": " + yamlValue(change.value());
+		}
 		if (remedy instanceof Remedy.Add add) {
 			String purpose = add.purpose().isEmpty() ? "" : " " + add.purpose();
 			return "add " + add.setting() + ": " + yamlValue(add.example()) + purpose;

@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.zeromq.spring.core.InvalidSocketSpecException;
@@ -25,7 +27,7 @@ import org.zeromq.spring.core.ZmqSocketType;
  */
 final class SocketSpecs {
 
-	private static final Map<SocketOption<?>, PropertyDescriptor> OPTION_PROPERTIES = optionProperties();
+	private static final Map<SocketOption<?>, OptionProperty> OPTION_PROPERTIES = optionProperties();
 
 	private SocketSpecs() {
 	}
@@ -55,36 +57,78 @@ final class SocketSpecs {
 	/** The socket options a declaration sets. */
 	static SocketOptions options(ZmqProperties.Socket socket) {
 		SocketOptions.Builder options = SocketOptions.builder();
-		OPTION_PROPERTIES.forEach((option, property) -> options.setValue(option, read(property, socket)));
+		OPTION_PROPERTIES.forEach((option, property) -> options.setValue(option, property.read(socket)));
 		return options.build();
 	}
 
-	/** The property of {@link ZmqProperties.Socket} that holds each option. */
-	static Map<SocketOption<?>, PropertyDescriptor> optionProperties() {
-		Map<String, PropertyDescriptor> byKey = new LinkedHashMap<>();
-		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(ZmqProperties.Socket.class)) {
-			byKey.put(DataObjectPropertyName.toDashedForm(property.getName()), property);
-		}
-		Map<SocketOption<?>, PropertyDescriptor> properties = new LinkedHashMap<>();
+	/**
+	 * The property of {@link ZmqProperties.Socket} that holds each option: {@code send-hwm} is
+	 * {@code sendHwm}, and a key with a group, {@code curve.server}, is {@code server} of the
+	 * socket's {@code curve}.
+	 */
+	static Map<SocketOption<?>, OptionProperty> optionProperties() {
+		Map<SocketOption<?>, OptionProperty> properties = new LinkedHashMap<>();
 		for (SocketOption<?> option : SocketOption.values()) {
-			PropertyDescriptor property = byKey.get(option.key());
-			if (property == null || property.getReadMethod() == null || property.getWriteMethod() == null
-					|| property.getPropertyType() != option.type()) {
-				throw new IllegalStateException("ZmqProperties.Socket needs a property '" + option.key() + "' of type "
-						+ option.type().getName() + " for the socket option of that name");
-			}
-			properties.put(option, property);
+			properties.put(option, OptionProperty.of(option));
 		}
 		return Collections.unmodifiableMap(properties);
 	}
 
-	private static Object read(PropertyDescriptor property, ZmqProperties.Socket socket) {
-		try {
-			return property.getReadMethod().invoke(socket);
+	/**
+	 * The getters from a socket declaration to one option's value.
+	 *
+	 * @param path the group getters, if any, then the option's
+	 */
+	record OptionProperty(List<PropertyDescriptor> path) {
+
+		static OptionProperty of(SocketOption<?> option) {
+			List<PropertyDescriptor> path = new ArrayList<>();
+			Class<?> group = ZmqProperties.Socket.class;
+			String[] keys = option.key().split("\\.");
+			for (int i = 0; i < keys.length; i++) {
+				PropertyDescriptor property = property(group, keys[i]);
+				boolean last = i == keys.length - 1;
+				if (property == null || property.getReadMethod() == null
+						|| (last && (property.getWriteMethod() == null || property.getPropertyType() != option.type()))) {
+					throw new IllegalStateException("ZmqProperties.Socket needs a property '" + option.key() + "' of type "
+							+ option.type().getName() + " for the socket option of that name");
+				}
+				path.add(property);
+				group = property.getPropertyType();
+			}
+			return new OptionProperty(List.copyOf(path));
 		}
-		catch (IllegalAccessException | InvocationTargetException ex) {
-			throw new IllegalStateException("Cannot read " + property.getName() + " of a socket declaration", ex);
+
+		/** The bean property path from a socket declaration: {@code sendHwm}, {@code curve.publicKey}. */
+		String beanPath() {
+			return this.path.stream().map(PropertyDescriptor::getName).collect(Collectors.joining("."));
 		}
+
+		@Nullable Object read(ZmqProperties.Socket socket) {
+			@Nullable Object value = socket;
+			for (PropertyDescriptor property : this.path) {
+				try {
+					value = property.getReadMethod().invoke(value);
+				}
+				catch (IllegalAccessException | InvocationTargetException ex) {
+					throw new IllegalStateException("Cannot read " + property.getName() + " of a socket declaration", ex);
+				}
+				if (value == null) {
+					return null;
+				}
+			}
+			return value;
+		}
+
+		private static @Nullable PropertyDescriptor property(Class<?> group, String key) {
+			for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(group)) {
+				if (DataObjectPropertyName.toDashedForm(property.getName()).equals(key)) {
+					return property;
+				}
+			}
+			return null;
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.zeromq.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.zeromq.spring.core.UnknownSocketException;
@@ -23,7 +24,7 @@ class UnknownSocketFailureAnalyzer extends AbstractFailureAnalyzer<UnknownSocket
 	}
 
 	// The outermost ZeroMQ exception says who asked for the socket (a listener method, say).
-	private static String mostSpecificMessage(Throwable rootFailure, UnknownSocketException cause) {
+	private static @Nullable String mostSpecificMessage(Throwable rootFailure, UnknownSocketException cause) {
 		for (Throwable candidate = rootFailure; candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof ZmqException) {
 				return candidate.getMessage();

@@ -3,6 +3,7 @@ package org.zeromq.spring.autoconfigure;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -19,7 +20,7 @@ import org.springframework.core.annotation.Order;
 class UnknownZmqPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConfigurationPropertiesException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, UnboundConfigurationPropertiesException cause) {
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, UnboundConfigurationPropertiesException cause) {
 		List<String> explained = cause.getUnboundProperties()
 			.stream()
 			.flatMap((property) -> ZmqPropertyKeys.explain(property.getName()).map((text) -> text + origin(property)).stream())

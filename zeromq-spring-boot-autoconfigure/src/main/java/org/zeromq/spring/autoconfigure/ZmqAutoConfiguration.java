@@ -1,5 +1,7 @@
 package org.zeromq.spring.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,6 +13,7 @@ import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
 import org.zeromq.spring.core.SocketConfigurer;
+import org.zeromq.spring.core.SocketPreparer;
 import org.zeromq.spring.core.ZmqContextFactory;
 import org.zeromq.spring.core.ZmqSocketFactory;
 import org.zeromq.spring.core.ZmqSocketRegistry;
@@ -21,12 +24,13 @@ import org.zeromq.spring.template.ZmqTemplate;
  * The ZeroMQ context, the sockets declared under {@code zeromq.sockets}, and
  * {@link ZmqTemplate}. Beans close in reverse order of creation, which is the order clean
  * shutdown needs: the template's owner threads stop, then the shared sockets close (each
- * lingering to deliver what was sent), then the context terminates.
+ * lingering to deliver what was sent), then the ZAP handler stops, then the context terminates.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
-@Import({ ZmqMessageConverterConfiguration.class, ZmqListenerConfiguration.class })
+@Import({ ZmqMessageConverterConfiguration.class, ZmqListenerConfiguration.class, ZmqSecurityConfiguration.class,
+		ZmqActuatorConfiguration.class })
 public class ZmqAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -37,9 +41,11 @@ public class ZmqAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties) {
-		// zeromq.context.linger is every socket's default linger, on a context of the user's too
-		return new ZmqSocketFactory(context, new SocketConfigurer(contextSettings(properties)));
+	ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties, List<SocketPreparer> preparers) {
+		// zeromq.context.linger is every socket's default linger, on a context of the user's too.
+		// The preparers are injected, not looked up, so that they are destroyed after every bean
+		// that opens sockets: the ZAP handler must outlive the last secured socket.
+		return new ZmqSocketFactory(context, new SocketConfigurer(contextSettings(properties)), preparers);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package org.zeromq.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -10,7 +11,7 @@ class ZmqBindFailureAnalyzer extends AbstractFailureAnalyzer<ZmqBindException> {
 
 	private final SocketProperties properties;
 
-	ZmqBindFailureAnalyzer(Environment environment) {
+	ZmqBindFailureAnalyzer(@Nullable Environment environment) {
 		this.properties = new SocketProperties(environment);
 	}
 

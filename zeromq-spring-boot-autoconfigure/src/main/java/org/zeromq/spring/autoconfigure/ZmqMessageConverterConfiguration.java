@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,7 +36,7 @@ import org.zeromq.spring.core.PayloadConverter;
 class ZmqMessageConverterConfiguration {
 
 	private static PayloadConverter payloadConverter(ObjectProvider<MessageConverter> userConverter,
-			List<MessageConverter> defaults, Function<Object, byte[]> objectWriter) {
+			List<MessageConverter> defaults, @Nullable Function<Object, byte[]> objectWriter) {
 		MessageConverter user = userConverter.getIfUnique();
 		if (user != null) {
 			return new PayloadConverter(user);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.zeromq.spring.core.ContextSettings;
@@ -37,6 +38,8 @@ public class ZmqProperties {
 
 	private final Integration integration = new Integration();
 
+	private final Security security = new Security();
+
 	/**
 	 * Sockets by name: senders and listeners refer to a socket by this name.
 	 */
@@ -56,6 +59,10 @@ public class ZmqProperties {
 
 	public Integration getIntegration() {
 		return this.integration;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	/** What all {@code @ZmqListener} methods share. */
@@ -140,13 +147,13 @@ public class ZmqProperties {
 		 * Name of the channel the messages go to (the request channel of a REP or ROUTER socket).
 		 * Required; something must consume it.
 		 */
-		private String channel;
+		private @Nullable String channel;
 
 		/**
 		 * Name of the channel failures go to, as error messages; without one they are logged.
 		 * For a gateway, the error flow's reply is the reply.
 		 */
-		private String errorChannel;
+		private @Nullable String errorChannel;
 
 		/**
 		 * Payload of the messages: byte[] (the default), java.lang.String, java.util.List (every
@@ -157,7 +164,7 @@ public class ZmqProperties {
 		/**
 		 * Threads that receive on the socket. Defaults to zeromq.listener.concurrency.
 		 */
-		private Integer concurrency;
+		private @Nullable Integer concurrency;
 
 		/**
 		 * Whether the bridge starts with the application.
@@ -169,27 +176,27 @@ public class ZmqProperties {
 		 * the default) or one-way, acknowledged with an empty frame (false). A REP always
 		 * answers.
 		 */
-		private Boolean expectReply;
+		private @Nullable Boolean expectReply;
 
 		/**
 		 * REP and ROUTER: how long to wait for the flow's reply before answering with the
 		 * socket's error reply. Defaults to Spring Integration's endpoint timeout (30s).
 		 */
-		private Duration replyTimeout;
+		private @Nullable Duration replyTimeout;
 
-		public String getChannel() {
+		public @Nullable String getChannel() {
 			return this.channel;
 		}
 
-		public void setChannel(String channel) {
+		public void setChannel(@Nullable String channel) {
 			this.channel = channel;
 		}
 
-		public String getErrorChannel() {
+		public @Nullable String getErrorChannel() {
 			return this.errorChannel;
 		}
 
-		public void setErrorChannel(String errorChannel) {
+		public void setErrorChannel(@Nullable String errorChannel) {
 			this.errorChannel = errorChannel;
 		}
 
@@ -201,11 +208,11 @@ public class ZmqProperties {
 			this.payloadType = payloadType;
 		}
 
-		public Integer getConcurrency() {
+		public @Nullable Integer getConcurrency() {
 			return this.concurrency;
 		}
 
-		public void setConcurrency(Integer concurrency) {
+		public void setConcurrency(@Nullable Integer concurrency) {
 			this.concurrency = concurrency;
 		}
 
@@ -217,19 +224,19 @@ public class ZmqProperties {
 			this.autoStartup = autoStartup;
 		}
 
-		public Boolean getExpectReply() {
+		public @Nullable Boolean getExpectReply() {
 			return this.expectReply;
 		}
 
-		public void setExpectReply(Boolean expectReply) {
+		public void setExpectReply(@Nullable Boolean expectReply) {
 			this.expectReply = expectReply;
 		}
 
-		public Duration getReplyTimeout() {
+		public @Nullable Duration getReplyTimeout() {
 			return this.replyTimeout;
 		}
 
-		public void setReplyTimeout(Duration replyTimeout) {
+		public void setReplyTimeout(@Nullable Duration replyTimeout) {
 			this.replyTimeout = replyTimeout;
 		}
 
@@ -243,37 +250,37 @@ public class ZmqProperties {
 		 * Name of the channel whose messages are sent. Required; a direct channel of that name is
 		 * created if the application has none.
 		 */
-		private String channel;
+		private @Nullable String channel;
 
 		/**
 		 * Topic frame sent in front of every message. Without it (and without
 		 * topic-expression), PUB and XPUB sockets send the zmq_topic header of a message that
 		 * has one.
 		 */
-		private String topic;
+		private @Nullable String topic;
 
 		/**
 		 * SpEL expression for each message's topic frame, such as headers['zip'].
 		 */
-		private String topicExpression;
+		private @Nullable String topicExpression;
 
 		/**
 		 * REQ and DEALER: name of the channel the replies go to; it makes the bridge an outbound
 		 * gateway, and a REQ socket needs it.
 		 */
-		private String replyChannel;
+		private @Nullable String replyChannel;
 
 		/**
 		 * Gateway: payload of the replies, byte[] (the default), java.lang.String,
 		 * java.util.List (every frame) or another class, read as JSON.
 		 */
-		private Class<?> replyPayloadType;
+		private @Nullable Class<?> replyPayloadType;
 
 		/**
 		 * Gateway: how long each request waits for its reply. Defaults to Spring Integration's
 		 * endpoint timeout (30s).
 		 */
-		private Duration replyTimeout;
+		private @Nullable Duration replyTimeout;
 
 		/**
 		 * DEALER gateway: keep many requests in flight, each reply produced when it arrives,
@@ -286,51 +293,51 @@ public class ZmqProperties {
 		 */
 		private boolean autoStartup = true;
 
-		public String getChannel() {
+		public @Nullable String getChannel() {
 			return this.channel;
 		}
 
-		public void setChannel(String channel) {
+		public void setChannel(@Nullable String channel) {
 			this.channel = channel;
 		}
 
-		public String getTopic() {
+		public @Nullable String getTopic() {
 			return this.topic;
 		}
 
-		public void setTopic(String topic) {
+		public void setTopic(@Nullable String topic) {
 			this.topic = topic;
 		}
 
-		public String getTopicExpression() {
+		public @Nullable String getTopicExpression() {
 			return this.topicExpression;
 		}
 
-		public void setTopicExpression(String topicExpression) {
+		public void setTopicExpression(@Nullable String topicExpression) {
 			this.topicExpression = topicExpression;
 		}
 
-		public String getReplyChannel() {
+		public @Nullable String getReplyChannel() {
 			return this.replyChannel;
 		}
 
-		public void setReplyChannel(String replyChannel) {
+		public void setReplyChannel(@Nullable String replyChannel) {
 			this.replyChannel = replyChannel;
 		}
 
-		public Class<?> getReplyPayloadType() {
+		public @Nullable Class<?> getReplyPayloadType() {
 			return this.replyPayloadType;
 		}
 
-		public void setReplyPayloadType(Class<?> replyPayloadType) {
+		public void setReplyPayloadType(@Nullable Class<?> replyPayloadType) {
 			this.replyPayloadType = replyPayloadType;
 		}
 
-		public Duration getReplyTimeout() {
+		public @Nullable Duration getReplyTimeout() {
 			return this.replyTimeout;
 		}
 
-		public void setReplyTimeout(Duration replyTimeout) {
+		public void setReplyTimeout(@Nullable Duration replyTimeout) {
 			this.replyTimeout = replyTimeout;
 		}
 
@@ -348,6 +355,137 @@ public class ZmqProperties {
 
 		public void setAutoStartup(boolean autoStartup) {
 			this.autoStartup = autoStartup;
+
+		}
+
+	}
+
+	/**
+	 * Who the context's ZAP handler lets in, for every socket that asks it: CURVE clients by
+	 * public key, PLAIN clients by name and password, and any peer by IP address. Nobody is let
+	 * in by default: a CURVE or PLAIN server without authorized keys or users stops startup.
+	 */
+	public static class Security {
+
+		private final Curve curve = new Curve();
+
+		private final Plain plain = new Plain();
+
+		/**
+		 * The only peer IP addresses (IPv4 or IPv6, no host names) that may connect to a socket
+		 * that binds. Empty means every address.
+		 */
+		private List<String> allow = new ArrayList<>();
+
+		/**
+		 * Peer IP addresses (IPv4 or IPv6, no host names) that may not connect to a socket that
+		 * binds.
+		 */
+		private List<String> deny = new ArrayList<>();
+
+		public Curve getCurve() {
+			return this.curve;
+		}
+
+		public Plain getPlain() {
+			return this.plain;
+		}
+
+		public List<String> getAllow() {
+			return this.allow;
+		}
+
+		public void setAllow(List<String> allow) {
+			this.allow = allow;
+		}
+
+		public List<String> getDeny() {
+			return this.deny;
+		}
+
+		public void setDeny(List<String> deny) {
+			this.deny = deny;
+		}
+
+		/** The CURVE clients CURVE servers let in. */
+		public static class Curve {
+
+			/**
+			 * Public keys of the CURVE clients let in, 40 characters of Z85 each.
+			 */
+			private List<String> authorizedKeys = new ArrayList<>();
+
+			/**
+			 * A directory of public certificates (file:/path/to/dir), one czmq ".key" file per
+			 * client let in; read again when it changes, so clients are added and removed
+			 * without a restart. It must exist. Files ending in "_secret" are skipped.
+			 */
+			private @Nullable String authorizedKeysLocation;
+
+			/**
+			 * Let in any CURVE client that knows the server's public key: encryption without
+			 * authentication. Off by default; not together with authorized keys.
+			 */
+			private boolean allowAny;
+
+			public List<String> getAuthorizedKeys() {
+				return this.authorizedKeys;
+			}
+
+			public void setAuthorizedKeys(List<String> authorizedKeys) {
+				this.authorizedKeys = authorizedKeys;
+			}
+
+			public @Nullable String getAuthorizedKeysLocation() {
+				return this.authorizedKeysLocation;
+			}
+
+			public void setAuthorizedKeysLocation(@Nullable String authorizedKeysLocation) {
+				this.authorizedKeysLocation = authorizedKeysLocation;
+			}
+
+			public boolean isAllowAny() {
+				return this.allowAny;
+			}
+
+			public void setAllowAny(boolean allowAny) {
+				this.allowAny = allowAny;
+			}
+
+		}
+
+		/** The PLAIN users PLAIN servers let in. */
+		public static class Plain {
+
+			/**
+			 * Users by name, each with its password, at most 127 bytes each in UTF-8 (the longest
+			 * JeroMQ's PLAIN server reads). Passwords are never logged or shown; better kept in a
+			 * passwords file or environment variables than in application.yml.
+			 */
+			private Map<String, String> users = new LinkedHashMap<>();
+
+			/**
+			 * A file of name=password lines (file:/path/to/passwords.properties), read at startup,
+			 * in addition to users; names and passwords of at most 127 bytes each in UTF-8.
+			 */
+			private @Nullable String passwordsFile;
+
+			public Map<String, String> getUsers() {
+				return this.users;
+			}
+
+			public void setUsers(Map<String, String> users) {
+				this.users = users;
+			}
+
+			public @Nullable String getPasswordsFile() {
+				return this.passwordsFile;
+			}
+
+			public void setPasswordsFile(@Nullable String passwordsFile) {
+				this.passwordsFile = passwordsFile;
+			}
+
 		}
 
 	}
@@ -365,7 +503,7 @@ public class ZmqProperties {
 		 * Most sockets the context may open at once (ZMQ_MAX_SOCKETS). Unset means JeroMQ's
 		 * default of 1024.
 		 */
-		private Integer maxSockets;
+		private @Nullable Integer maxSockets;
 
 		/**
 		 * Whether sockets of the context use IPv6 (ZMQ_IPV6).
@@ -386,11 +524,11 @@ public class ZmqProperties {
 			this.ioThreads = ioThreads;
 		}
 
-		public Integer getMaxSockets() {
+		public @Nullable Integer getMaxSockets() {
 			return this.maxSockets;
 		}
 
-		public void setMaxSockets(Integer maxSockets) {
+		public void setMaxSockets(@Nullable Integer maxSockets) {
 			this.maxSockets = maxSockets;
 		}
 
@@ -424,7 +562,7 @@ public class ZmqProperties {
 		 * Socket type: REQ, REP, PUB, SUB, PUSH, PULL, PAIR, DEALER, ROUTER, XPUB or XSUB.
 		 * Required.
 		 */
-		private ZmqSocketType type;
+		private @Nullable ZmqSocketType type;
 
 		/**
 		 * Endpoints to bind (one or a list): tcp://127.0.0.1:5555, tcp://*:5555,
@@ -458,74 +596,75 @@ public class ZmqProperties {
 		 * A declared socket that receives the frames of messages a listener failed on, with the
 		 * error as an extra last frame.
 		 */
-		private String deadLetter;
+		private @Nullable String deadLetter;
 
 		/**
 		 * Outgoing messages queued per peer before the high-water mark (ZMQ_SNDHWM, 0 = no
 		 * limit). JeroMQ's default is 1000. Sending types only.
 		 */
-		private Integer sendHwm;
+		private @Nullable Integer sendHwm;
 
 		/**
 		 * Incoming messages queued per peer before the high-water mark (ZMQ_RCVHWM, 0 = no
 		 * limit). JeroMQ's default is 1000. Receiving types only.
 		 */
-		private Integer receiveHwm;
+		private @Nullable Integer receiveHwm;
 
 		/**
 		 * How long closing waits for queued messages to leave (ZMQ_LINGER). Defaults to
 		 * zeromq.context.linger.
 		 */
-		private Duration linger;
+		private @Nullable Duration linger;
 
 		/**
-		 * Routing identity (ZMQ_ROUTING_ID, UTF-8, at most 255 bytes) by which a ROUTER peer
-		 * addresses this socket. REQ, REP, DEALER and ROUTER only.
+		 * Routing identity (ZMQ_ROUTING_ID, UTF-8, at most 255 bytes; with CURVE, 224 on a REQ
+		 * and 221 on a DEALER or ROUTER) by which a ROUTER peer addresses this socket. REQ, REP,
+		 * DEALER and ROUTER only.
 		 */
-		private String identity;
+		private @Nullable String identity;
 
 		/**
 		 * How long a send waits at the high-water mark before failing (ZMQ_SNDTIMEO). Defaults
 		 * to 10s, not JeroMQ's forever, so that a full socket never hangs the sender. Sending
 		 * types only.
 		 */
-		private Duration sendTimeout;
+		private @Nullable Duration sendTimeout;
 
 		/**
 		 * How long a blocking receive waits (ZMQ_RCVTIMEO). Unset means forever. Receiving
 		 * types only; a listener's sockets use their own.
 		 */
-		private Duration receiveTimeout;
+		private @Nullable Duration receiveTimeout;
 
 		/**
 		 * Wait before reconnecting a lost connection (ZMQ_RECONNECT_IVL). JeroMQ's default is
 		 * 100ms.
 		 */
-		private Duration reconnectInterval;
+		private @Nullable Duration reconnectInterval;
 
 		/**
 		 * Ceiling of the exponential reconnect back-off (ZMQ_RECONNECT_IVL_MAX). Unset means no
 		 * back-off.
 		 */
-		private Duration reconnectIntervalMax;
+		private @Nullable Duration reconnectIntervalMax;
 
 		/**
 		 * Interval of ZMTP heartbeat PINGs (ZMQ_HEARTBEAT_IVL). Unset means no heartbeats.
 		 */
-		private Duration heartbeatInterval;
+		private @Nullable Duration heartbeatInterval;
 
 		/**
 		 * How long the peer may go without our PINGs before dropping us (ZMQ_HEARTBEAT_TTL).
 		 * JeroMQ keeps it in tenths of a second: under 100ms it has no effect, and it must be
 		 * less than 655.4s. Needs heartbeat-interval.
 		 */
-		private Duration heartbeatTtl;
+		private @Nullable Duration heartbeatTtl;
 
 		/**
 		 * How long to wait for a PONG before closing the connection (ZMQ_HEARTBEAT_TIMEOUT).
 		 * Defaults to the heartbeat interval.
 		 */
-		private Duration heartbeatTimeout;
+		private @Nullable Duration heartbeatTimeout;
 
 		/**
 		 * How long a new connection may take to complete its ZMTP handshake before it is
@@ -533,78 +672,95 @@ public class ZmqProperties {
 		 * JeroMQ's 30s, so that a connection JeroMQ 0.6.0 leaves without a handshake recovers
 		 * within seconds.
 		 */
-		private Duration handshakeInterval;
+		private @Nullable Duration handshakeInterval;
 
 		/**
 		 * Queue messages only to completed connections (ZMQ_IMMEDIATE, libzmq's meaning). Off
 		 * by default: messages queue for connections still being made. Sockets with connect
 		 * only.
 		 */
-		private Boolean immediate;
+		private @Nullable Boolean immediate;
 
 		/**
 		 * Keep only the last message (ZMQ_CONFLATE). PUSH, PULL, PUB, SUB and DEALER only.
 		 */
-		private Boolean conflate;
+		private @Nullable Boolean conflate;
 
 		/**
 		 * ROUTER only: fail a send to an unknown identity instead of dropping it
 		 * (ZMQ_ROUTER_MANDATORY).
 		 */
-		private Boolean routerMandatory;
+		private @Nullable Boolean routerMandatory;
 
 		/**
 		 * PUB and XPUB only: block or fail at the high-water mark instead of dropping
 		 * (ZMQ_XPUB_NODROP).
 		 */
-		private Boolean xpubNodrop;
+		private @Nullable Boolean xpubNodrop;
 
 		/**
 		 * XPUB only: pass every subscription upstream, not only new ones (ZMQ_XPUB_VERBOSE).
 		 */
-		private Boolean xpubVerbose;
+		private @Nullable Boolean xpubVerbose;
 
 		/**
 		 * REQ only: allow a new request before the reply to the last one arrived
 		 * (ZMQ_REQ_RELAXED). The starter turns it on by default so that a timed-out request
 		 * leaves the socket usable.
 		 */
-		private Boolean reqRelaxed;
+		private @Nullable Boolean reqRelaxed;
 
 		/**
 		 * REQ only: drop replies to older requests (ZMQ_REQ_CORRELATE). The starter turns it on
 		 * by default, with req-relaxed, so that a late reply is not taken for the next one's.
 		 */
-		private Boolean reqCorrelate;
+		private @Nullable Boolean reqCorrelate;
 
 		/**
 		 * Largest frame accepted from a peer, in bytes (ZMQ_MAXMSGSIZE); a peer announcing a
 		 * bigger one is disconnected before anything is allocated. Unset means 4 MiB; -1 lifts
 		 * the limit.
 		 */
-		private Long maxMessageSize;
+		private @Nullable Long maxMessageSize;
 
 		/**
 		 * TCP keep-alive on the socket's connections (ZMQ_TCP_KEEPALIVE). Unset means the
 		 * operating system's default.
 		 */
-		private Boolean tcpKeepalive;
+		private @Nullable Boolean tcpKeepalive;
 
 		/**
 		 * IPv6 on this socket (ZMQ_IPV6). Defaults to zeromq.context.ipv6.
 		 */
-		private Boolean ipv6;
+		private @Nullable Boolean ipv6;
 
 		/**
 		 * Pending TCP connections a bound socket queues (ZMQ_BACKLOG). JeroMQ's default is 100.
 		 */
-		private Integer backlog;
+		private @Nullable Integer backlog;
 
-		public ZmqSocketType getType() {
+		/**
+		 * CURVE security: encryption, and authentication of clients by public key.
+		 */
+		private final Curve curve = new Curve();
+
+		/**
+		 * PLAIN security: user name and password, sent in clear text.
+		 */
+		private final Plain plain = new Plain();
+
+		/**
+		 * ZAP domain the socket's peers are authenticated in (ZMQ_ZAP_DOMAIN), in ASCII. A CURVE
+		 * or PLAIN server gets its socket's name unless this is set. On a socket without CURVE or
+		 * PLAIN it makes the ZAP handler check each peer's address.
+		 */
+		private @Nullable String zapDomain;
+
+		public @Nullable ZmqSocketType getType() {
 			return this.type;
 		}
 
-		public void setType(ZmqSocketType type) {
+		public void setType(@Nullable ZmqSocketType type) {
 			this.type = type;
 		}
 
@@ -648,196 +804,354 @@ public class ZmqProperties {
 			this.errorReply = errorReply;
 		}
 
-		public String getDeadLetter() {
+		public @Nullable String getDeadLetter() {
 			return this.deadLetter;
 		}
 
-		public void setDeadLetter(String deadLetter) {
+		public void setDeadLetter(@Nullable String deadLetter) {
 			this.deadLetter = deadLetter;
 		}
 
-		public Integer getSendHwm() {
+		public @Nullable Integer getSendHwm() {
 			return this.sendHwm;
 		}
 
-		public void setSendHwm(Integer sendHwm) {
+		public void setSendHwm(@Nullable Integer sendHwm) {
 			this.sendHwm = sendHwm;
 		}
 
-		public Integer getReceiveHwm() {
+		public @Nullable Integer getReceiveHwm() {
 			return this.receiveHwm;
 		}
 
-		public void setReceiveHwm(Integer receiveHwm) {
+		public void setReceiveHwm(@Nullable Integer receiveHwm) {
 			this.receiveHwm = receiveHwm;
 		}
 
-		public Duration getLinger() {
+		public @Nullable Duration getLinger() {
 			return this.linger;
 		}
 
-		public void setLinger(Duration linger) {
+		public void setLinger(@Nullable Duration linger) {
 			this.linger = linger;
 		}
 
-		public String getIdentity() {
+		public @Nullable String getIdentity() {
 			return this.identity;
 		}
 
-		public void setIdentity(String identity) {
+		public void setIdentity(@Nullable String identity) {
 			this.identity = identity;
 		}
 
-		public Duration getSendTimeout() {
+		public @Nullable Duration getSendTimeout() {
 			return this.sendTimeout;
 		}
 
-		public void setSendTimeout(Duration sendTimeout) {
+		public void setSendTimeout(@Nullable Duration sendTimeout) {
 			this.sendTimeout = sendTimeout;
 		}
 
-		public Duration getReceiveTimeout() {
+		public @Nullable Duration getReceiveTimeout() {
 			return this.receiveTimeout;
 		}
 
-		public void setReceiveTimeout(Duration receiveTimeout) {
+		public void setReceiveTimeout(@Nullable Duration receiveTimeout) {
 			this.receiveTimeout = receiveTimeout;
 		}
 
-		public Duration getReconnectInterval() {
+		public @Nullable Duration getReconnectInterval() {
 			return this.reconnectInterval;
 		}
 
-		public void setReconnectInterval(Duration reconnectInterval) {
+		public void setReconnectInterval(@Nullable Duration reconnectInterval) {
 			this.reconnectInterval = reconnectInterval;
 		}
 
-		public Duration getReconnectIntervalMax() {
+		public @Nullable Duration getReconnectIntervalMax() {
 			return this.reconnectIntervalMax;
 		}
 
-		public void setReconnectIntervalMax(Duration reconnectIntervalMax) {
+		public void setReconnectIntervalMax(@Nullable Duration reconnectIntervalMax) {
 			this.reconnectIntervalMax = reconnectIntervalMax;
 		}
 
-		public Duration getHeartbeatInterval() {
+		public @Nullable Duration getHeartbeatInterval() {
 			return this.heartbeatInterval;
 		}
 
-		public void setHeartbeatInterval(Duration heartbeatInterval) {
+		public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
 			this.heartbeatInterval = heartbeatInterval;
 		}
 
-		public Duration getHeartbeatTtl() {
+		public @Nullable Duration getHeartbeatTtl() {
 			return this.heartbeatTtl;
 		}
 
-		public void setHeartbeatTtl(Duration heartbeatTtl) {
+		public void setHeartbeatTtl(@Nullable Duration heartbeatTtl) {
 			this.heartbeatTtl = heartbeatTtl;
 		}
 
-		public Duration getHeartbeatTimeout() {
+		public @Nullable Duration getHeartbeatTimeout() {
 			return this.heartbeatTimeout;
 		}
 
-		public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+		public void setHeartbeatTimeout(@Nullable Duration heartbeatTimeout) {
 			this.heartbeatTimeout = heartbeatTimeout;
 		}
 
-		public Duration getHandshakeInterval() {
+		public @Nullable Duration getHandshakeInterval() {
 			return this.handshakeInterval;
 		}
 
-		public void setHandshakeInterval(Duration handshakeInterval) {
+		public void setHandshakeInterval(@Nullable Duration handshakeInterval) {
 			this.handshakeInterval = handshakeInterval;
 		}
 
-		public Boolean getImmediate() {
+		public @Nullable Boolean getImmediate() {
 			return this.immediate;
 		}
 
-		public void setImmediate(Boolean immediate) {
+		public void setImmediate(@Nullable Boolean immediate) {
 			this.immediate = immediate;
 		}
 
-		public Boolean getConflate() {
+		public @Nullable Boolean getConflate() {
 			return this.conflate;
 		}
 
-		public void setConflate(Boolean conflate) {
+		public void setConflate(@Nullable Boolean conflate) {
 			this.conflate = conflate;
 		}
 
-		public Boolean getRouterMandatory() {
+		public @Nullable Boolean getRouterMandatory() {
 			return this.routerMandatory;
 		}
 
-		public void setRouterMandatory(Boolean routerMandatory) {
+		public void setRouterMandatory(@Nullable Boolean routerMandatory) {
 			this.routerMandatory = routerMandatory;
 		}
 
-		public Boolean getXpubNodrop() {
+		public @Nullable Boolean getXpubNodrop() {
 			return this.xpubNodrop;
 		}
 
-		public void setXpubNodrop(Boolean xpubNodrop) {
+		public void setXpubNodrop(@Nullable Boolean xpubNodrop) {
 			this.xpubNodrop = xpubNodrop;
 		}
 
-		public Boolean getXpubVerbose() {
+		public @Nullable Boolean getXpubVerbose() {
 			return this.xpubVerbose;
 		}
 
-		public void setXpubVerbose(Boolean xpubVerbose) {
+		public void setXpubVerbose(@Nullable Boolean xpubVerbose) {
 			this.xpubVerbose = xpubVerbose;
 		}
 
-		public Boolean getReqRelaxed() {
+		public @Nullable Boolean getReqRelaxed() {
 			return this.reqRelaxed;
 		}
 
-		public void setReqRelaxed(Boolean reqRelaxed) {
+		public void setReqRelaxed(@Nullable Boolean reqRelaxed) {
 			this.reqRelaxed = reqRelaxed;
 		}
 
-		public Boolean getReqCorrelate() {
+		public @Nullable Boolean getReqCorrelate() {
 			return this.reqCorrelate;
 		}
 
-		public void setReqCorrelate(Boolean reqCorrelate) {
+		public void setReqCorrelate(@Nullable Boolean reqCorrelate) {
 			this.reqCorrelate = reqCorrelate;
 		}
 
-		public Long getMaxMessageSize() {
+		public @Nullable Long getMaxMessageSize() {
 			return this.maxMessageSize;
 		}
 
-		public void setMaxMessageSize(Long maxMessageSize) {
+		public void setMaxMessageSize(@Nullable Long maxMessageSize) {
 			this.maxMessageSize = maxMessageSize;
 		}
 
-		public Boolean getTcpKeepalive() {
+		public @Nullable Boolean getTcpKeepalive() {
 			return this.tcpKeepalive;
 		}
 
-		public void setTcpKeepalive(Boolean tcpKeepalive) {
+		public void setTcpKeepalive(@Nullable Boolean tcpKeepalive) {
 			this.tcpKeepalive = tcpKeepalive;
 		}
 
-		public Boolean getIpv6() {
+		public @Nullable Boolean getIpv6() {
 			return this.ipv6;
 		}
 
-		public void setIpv6(Boolean ipv6) {
+		public void setIpv6(@Nullable Boolean ipv6) {
 			this.ipv6 = ipv6;
 		}
 
-		public Integer getBacklog() {
+		public @Nullable Integer getBacklog() {
 			return this.backlog;
 		}
 
-		public void setBacklog(Integer backlog) {
+		public void setBacklog(@Nullable Integer backlog) {
 			this.backlog = backlog;
+		}
+
+		public Curve getCurve() {
+			return this.curve;
+		}
+
+		public Plain getPlain() {
+			return this.plain;
+		}
+
+		public @Nullable String getZapDomain() {
+			return this.zapDomain;
+		}
+
+		public void setZapDomain(@Nullable String zapDomain) {
+			this.zapDomain = zapDomain;
+		}
+
+		/**
+		 * A socket's CURVE settings. A server sets {@code server} and its secret key; a client sets
+		 * its own key pair and the server's public key. Keys are 40 characters of Z85, or come from
+		 * czmq certificate files.
+		 */
+		public static class Curve {
+
+			/**
+			 * Take the server side of CURVE (ZMQ_CURVE_SERVER): the ZAP handler lets in the clients
+			 * whose public keys zeromq.security.curve authorizes. Needs the socket's secret key.
+			 */
+			private @Nullable Boolean server;
+
+			/**
+			 * This socket's public key, 40 characters of Z85 (ZMQ_CURVE_PUBLICKEY).
+			 */
+			private @Nullable String publicKey;
+
+			/**
+			 * This socket's secret key, 40 characters of Z85 (ZMQ_CURVE_SECRETKEY). Never logged or
+			 * shown; better kept in a certificate file or an environment variable than in
+			 * application.yml.
+			 */
+			private @Nullable String secretKey;
+
+			/**
+			 * This socket's key pair from a czmq secret certificate file (file:/path/name.key_secret),
+			 * in place of public-key and secret-key.
+			 */
+			private @Nullable String certificate;
+
+			/**
+			 * Client only: the server's public key, 40 characters of Z85 (ZMQ_CURVE_SERVERKEY).
+			 */
+			private @Nullable String serverKey;
+
+			/**
+			 * Client only: the server's public key from a czmq certificate file
+			 * (file:/path/server.key), in place of server-key.
+			 */
+			private @Nullable String serverCertificate;
+
+			public @Nullable Boolean getServer() {
+				return this.server;
+			}
+
+			public void setServer(@Nullable Boolean server) {
+				this.server = server;
+			}
+
+			public @Nullable String getPublicKey() {
+				return this.publicKey;
+			}
+
+			public void setPublicKey(@Nullable String publicKey) {
+				this.publicKey = publicKey;
+			}
+
+			public @Nullable String getSecretKey() {
+				return this.secretKey;
+			}
+
+			public void setSecretKey(@Nullable String secretKey) {
+				this.secretKey = secretKey;
+			}
+
+			public @Nullable String getCertificate() {
+				return this.certificate;
+			}
+
+			public void setCertificate(@Nullable String certificate) {
+				this.certificate = certificate;
+			}
+
+			public @Nullable String getServerKey() {
+				return this.serverKey;
+			}
+
+			public void setServerKey(@Nullable String serverKey) {
+				this.serverKey = serverKey;
+			}
+
+			public @Nullable String getServerCertificate() {
+				return this.serverCertificate;
+			}
+
+			public void setServerCertificate(@Nullable String serverCertificate) {
+				this.serverCertificate = serverCertificate;
+			}
+
+		}
+
+		/**
+		 * A socket's PLAIN settings. PLAIN sends names and passwords in clear text: use it on
+		 * trusted networks only, and CURVE elsewhere.
+		 */
+		public static class Plain {
+
+			/**
+			 * Take the server side of PLAIN (ZMQ_PLAIN_SERVER): the ZAP handler lets in the users of
+			 * zeromq.security.plain.
+			 */
+			private @Nullable Boolean server;
+
+			/**
+			 * Client only: the user name (ZMQ_PLAIN_USERNAME), ASCII, at most 255 characters; a
+			 * JeroMQ server, the starter's too, reads at most 127.
+			 */
+			private @Nullable String username;
+
+			/**
+			 * Client only: the password (ZMQ_PLAIN_PASSWORD), ASCII, at most 255 characters; a
+			 * JeroMQ server, the starter's too, reads at most 127. Never logged or shown.
+			 */
+			private @Nullable String password;
+
+			public @Nullable Boolean getServer() {
+				return this.server;
+			}
+
+			public void setServer(@Nullable Boolean server) {
+				this.server = server;
+			}
+
+			public @Nullable String getUsername() {
+				return this.username;
+			}
+
+			public void setUsername(@Nullable String username) {
+				this.username = username;
+			}
+
+			public @Nullable String getPassword() {
+				return this.password;
+			}
+
+			public void setPassword(@Nullable String password) {
+				this.password = password;
+			}
+
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.zeromq.spring.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,10 +12,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.SocketOption;
+import org.zeromq.spring.security.CurveKeys;
+import org.zeromq.spring.test.CurveKeyPairs;
 import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link SocketOptionBehaviourTests}; between them, every row of the option table is covered.
  */
 class SocketOptionMappingTests {
+
+	private static final ZMQ.Curve.KeyPair SERVER = CurveKeyPairs.SERVER;
+
+	private static final ZMQ.Curve.KeyPair CLIENT = CurveKeyPairs.CLIENT;
+
+	@TempDir
+	static Path keys;
+
+	private static CurveKeys.Certificates certificates;
+
+	private static CurveKeys.Certificates serverCertificates;
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("options")
@@ -75,7 +90,63 @@ class SocketOptionMappingTests {
 				socket("PULL", "backlog=7").reads("getBacklog", ZMQ.Socket::getBacklog, 7),
 				// the starter's default, JeroMQ's is 30 s
 				socket("PUSH").reads("getHandshakeIvl", ZMQ.Socket::getHandshakeIvl, 3000),
-				socket("PUSH", "handshake-interval=5s").reads("getHandshakeIvl", ZMQ.Socket::getHandshakeIvl, 5000));
+				socket("PUSH", "handshake-interval=5s").reads("getHandshakeIvl", ZMQ.Socket::getHandshakeIvl, 5000),
+				curveServer().reads("getCurveServer", ZMQ.Socket::getCurveServer, true),
+				curveServer().reads("getCurveSecretKey", (socket) -> z85(socket.getCurveSecretKey()), SERVER.secretKey),
+				// the starter names the ZAP domain of a socket that asks ZAP after the socket
+				curveServer().reads("getZapDomain", ZMQ.Socket::getZapDomain, "x"),
+				curveClient("curve.public-key=" + CLIENT.publicKey, "curve.secret-key=" + CLIENT.secretKey,
+						"curve.server-key=" + SERVER.publicKey)
+					.reads("getCurvePublicKey", (socket) -> z85(socket.getCurvePublicKey()), CLIENT.publicKey),
+				curveClient("curve.public-key=" + CLIENT.publicKey, "curve.secret-key=" + CLIENT.secretKey,
+						"curve.server-key=" + SERVER.publicKey)
+					.reads("getCurveServerKey", (socket) -> z85(socket.getCurveServerKey()), SERVER.publicKey),
+				curveClient("curve.certificate=file:" + certificates().secretCertificate(),
+						"curve.server-certificate=file:" + serverCertificates().publicCertificate())
+					.reads("getCurvePublicKey", (socket) -> z85(socket.getCurvePublicKey()), certificates().publicKey()),
+				curveClient("curve.certificate=file:" + certificates().secretCertificate(),
+						"curve.server-certificate=file:" + serverCertificates().publicCertificate())
+					.reads("getCurveServerKey", (socket) -> z85(socket.getCurveServerKey()),
+							serverCertificates().publicKey()),
+				socket("REP", "plain.server=true").with(ZmqProperties.PREFIX + ".security.plain.users.alice=secret")
+					.reads("getPlainServer", ZMQ.Socket::getPlainServer, true),
+				socket("DEALER", "plain.username=alice", "plain.password=secret")
+					.reads("getPlainUsername", ZMQ.Socket::getPlainUsername, "alice"),
+				socket("DEALER", "plain.username=alice", "plain.password=secret")
+					.reads("getPlainPassword", ZMQ.Socket::getPlainPassword, "secret"),
+				socket("PULL", "zap-domain=orders").reads("getZapDomain", ZMQ.Socket::getZapDomain, "orders"));
+	}
+
+	/** A CURVE server {@code x} that lets in any client, so that it needs no key of a client. */
+	private static OptionCaseBuilder curveServer() {
+		return socket("REP", "curve.server=true", "curve.secret-key=" + SERVER.secretKey)
+			.with(ZmqProperties.PREFIX + ".security.curve.allow-any=true");
+	}
+
+	/**
+	 * A CURVE client {@code x} that binds, so that it needs no server to exist: the CURVE roles
+	 * are independent of who binds.
+	 */
+	private static OptionCaseBuilder curveClient(String... settings) {
+		return socket("DEALER", settings);
+	}
+
+	private static String z85(byte[] key) {
+		return ZMQ.Curve.z85Encode(key);
+	}
+
+	private static synchronized CurveKeys.Certificates certificates() {
+		if (certificates == null) {
+			certificates = CurveKeyPairs.certificates(keys, "client");
+		}
+		return certificates;
+	}
+
+	private static synchronized CurveKeys.Certificates serverCertificates() {
+		if (serverCertificates == null) {
+			serverCertificates = CurveKeyPairs.certificates(keys, "server");
+		}
+		return serverCertificates;
 	}
 
 	@Test
@@ -116,6 +187,12 @@ class SocketOptionMappingTests {
 
 	private record OptionCaseBuilder(String type, List<String> settings, String endpoint, List<String> otherProperties,
 			String contextSetting) {
+
+		OptionCaseBuilder with(String property) {
+			List<String> others = new ArrayList<>(this.otherProperties);
+			others.add(property);
+			return new OptionCaseBuilder(this.type, this.settings, this.endpoint, others, this.contextSetting);
+		}
 
 		OptionCaseBuilder withContext(String setting) {
 			List<String> others = new ArrayList<>(this.otherProperties);

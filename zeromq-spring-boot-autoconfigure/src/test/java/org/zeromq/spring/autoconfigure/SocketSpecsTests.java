@@ -38,10 +38,7 @@ class SocketSpecsTests {
 	void theSocketPropertiesAreTheOptionTablePlusTheDeclarationItself() {
 		Set<String> options = SocketOption.values().stream().map(SocketOption::key).collect(Collectors.toSet());
 		Set<String> expected = Stream.concat(options.stream(), DECLARATION.stream()).collect(Collectors.toSet());
-		Set<String> properties = Arrays.stream(BeanUtils.getPropertyDescriptors(ZmqProperties.Socket.class))
-			.filter((property) -> property.getWriteMethod() != null)
-			.map((property) -> DataObjectPropertyName.toDashedForm(property.getName()))
-			.collect(Collectors.toSet());
+		Set<String> properties = settings(ZmqProperties.Socket.class, "");
 		assertThat(properties).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(SocketSpecs.optionProperties()).hasSameSizeAs(SocketOption.values());
 	}
@@ -51,11 +48,29 @@ class SocketSpecsTests {
 		ZmqProperties.Socket socket = new ZmqProperties.Socket();
 		BeanWrapper properties = new BeanWrapperImpl(socket);
 		SocketSpecs.optionProperties()
-			.forEach((option, property) -> properties.setPropertyValue(property.getName(), sample(option)));
+			.forEach((option, property) -> properties.setPropertyValue(property.beanPath(), sample(option)));
 		SocketOptions options = SocketSpecs.options(socket);
 		for (SocketOption<?> option : SocketOption.values()) {
 			assertThat(options.explicitlySet().get(option)).as(option.key()).isEqualTo(sample(option));
 		}
+	}
+
+	/**
+	 * The settings a user writes in a group of properties: its writable properties, and those of
+	 * its nested groups (curve, plain) with the group's name in front.
+	 */
+	private static Set<String> settings(Class<?> group, String prefix) {
+		return Arrays.stream(BeanUtils.getPropertyDescriptors(group))
+			.filter((property) -> !property.getName().equals("class"))
+			.flatMap((property) -> {
+				String key = prefix + DataObjectPropertyName.toDashedForm(property.getName());
+				if (property.getWriteMethod() != null) {
+					return Stream.of(key);
+				}
+				return property.getPropertyType().getName().startsWith(ZmqProperties.class.getName() + "$")
+						? settings(property.getPropertyType(), key + ".").stream() : Stream.empty();
+			})
+			.collect(Collectors.toSet());
 	}
 
 	@Test

@@ -35,7 +35,7 @@ class ZmqConfigurationFailureTests {
 			.contains("`zeromq.context.io-thread` is not a context option; did you mean `io-threads`?")
 			.contains("`zeromq.listener.shutdown-timout` is not a listener option; did you mean `shutdown-timeout`?")
 			.contains("`zeromq.sokets.jobs.type`: `sokets` is not a zeromq option; did you mean `sockets`?")
-			.contains("`zeromq.security.curve.server`: `security` is not a zeromq option; the zeromq options are context, integration, listener, sockets")
+			.contains("`zeromq.security.curve.allow-anyone` is not a curve option; did you mean `allow-any`?")
 			.contains("(set in class path resource [config-errors/group-typos.yml] - 3:16)");
 	}
 

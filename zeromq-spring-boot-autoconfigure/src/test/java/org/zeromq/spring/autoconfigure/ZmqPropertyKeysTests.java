@@ -46,6 +46,14 @@ class ZmqPropertyKeysTests {
 	}
 
 	@Test
+	void aMisspeltKeyInsideASocketsCurveOrTheSecurityGroupIsAnsweredWithTheNearestKeyThere() {
+		assertThat(explain("zeromq.sockets.x.curve.secret-kye"))
+			.isEqualTo("`zeromq.sockets.x.curve.secret-kye` is not a curve option; did you mean `secret-key`?");
+		assertThat(explain("zeromq.security.plain.user.alice"))
+			.isEqualTo("`zeromq.security.plain.user.alice`: `user` is not a plain option; did you mean `users`?");
+	}
+
+	@Test
 	void keysOutsideZeromqAreNotExplained() {
 		assertThat(ZmqPropertyKeys.explain(ConfigurationPropertyName.of("spring.main.banner-mode"))).isEmpty();
 	}
@@ -53,7 +61,7 @@ class ZmqPropertyKeysTests {
 	@Test
 	void theKeysOfAGroupAreReadFromItsClass() {
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.class)))
-			.containsExactlyInAnyOrder("context", "integration", "listener", "sockets");
+			.containsExactlyInAnyOrder("context", "integration", "listener", "security", "sockets");
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.Context.class)))
 			.containsExactlyInAnyOrder("io-threads", "max-sockets", "ipv6", "linger");
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -55,10 +56,13 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	// Guarded by this.
 	private final Set<String> ids = new HashSet<>();
 
+	// Set by setBeanFactory before any bean is processed.
+	@SuppressWarnings("NullAway.Init")
 	private ConfigurableListableBeanFactory beanFactory;
 
-	private BeanExpressionResolver expressionResolver;
+	private @Nullable BeanExpressionResolver expressionResolver;
 
+	@SuppressWarnings("NullAway.Init")
 	private BeanExpressionContext expressionContext;
 
 	@Override
@@ -131,7 +135,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	}
 
 	// The bean of the default name, else the only factory, else one made from the socket registry.
-	private ZmqListenerContainerFactory<?> defaultContainerFactory() {
+	private @Nullable ZmqListenerContainerFactory<?> defaultContainerFactory() {
 		if (this.beanFactory.containsBean(DEFAULT_CONTAINER_FACTORY_BEAN_NAME)) {
 			return this.beanFactory.getBean(DEFAULT_CONTAINER_FACTORY_BEAN_NAME, ZmqListenerContainerFactory.class);
 		}
@@ -149,7 +153,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		return factory;
 	}
 
-	private ZmqListenerContainerFactory<?> containerFactory(ListenerEndpoint endpoint, ZmqListener listener) {
+	private @Nullable ZmqListenerContainerFactory<?> containerFactory(ListenerEndpoint endpoint, ZmqListener listener) {
 		Object factory = resolveExpression(listener.containerFactory());
 		if (factory instanceof ZmqListenerContainerFactory<?> instance) {
 			return instance;
@@ -198,7 +202,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 				sendToSocket, bean, method);
 	}
 
-	private Integer concurrency(String where, String socket, String value) {
+	private @Nullable Integer concurrency(String where, String socket, String value) {
 		Object resolved = resolveExpression(value);
 		if (resolved instanceof Number number) {
 			return number.intValue();
@@ -216,7 +220,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		}
 	}
 
-	private Boolean autoStartup(String where, String socket, String value) {
+	private @Nullable Boolean autoStartup(String where, String socket, String value) {
 		Object resolved = resolveExpression(value);
 		if (resolved instanceof Boolean flag) {
 			return flag;
@@ -236,12 +240,12 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		return asText(resolveExpression(value));
 	}
 
-	private static String asText(Object resolved) {
+	private static String asText(@Nullable Object resolved) {
 		return (resolved != null) ? resolved.toString().trim() : "";
 	}
 
 	// Placeholders first, then SpEL: "#{${app.workers} * 2}" works as in Spring Kafka.
-	private Object resolveExpression(String value) {
+	private @Nullable Object resolveExpression(String value) {
 		String resolved = this.beanFactory.resolveEmbeddedValue(value);
 		if (this.expressionResolver == null || resolved == null) {
 			return resolved;
@@ -254,7 +258,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 
 		private static final String LISTENER = "__listener";
 
-		private Object current;
+		private @Nullable Object current;
 
 		@Override
 		public Object get(String name, ObjectFactory<?> objectFactory) {
@@ -262,7 +266,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		}
 
 		@Override
-		public Object remove(String name) {
+		public @Nullable Object remove(String name) {
 			return null;
 		}
 
@@ -271,12 +275,12 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		}
 
 		@Override
-		public Object resolveContextualObject(String key) {
+		public @Nullable Object resolveContextualObject(String key) {
 			return LISTENER.equals(key) ? this.current : null;
 		}
 
 		@Override
-		public String getConversationId() {
+		public @Nullable String getConversationId() {
 			return null;
 		}
 

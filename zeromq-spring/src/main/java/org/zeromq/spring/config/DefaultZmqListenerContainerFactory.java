@@ -3,6 +3,7 @@ package org.zeromq.spring.config;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -38,7 +39,7 @@ public class DefaultZmqListenerContainerFactory
 
 	private Function<String, ListenerSocketSettings> socketSettings = (socket) -> ListenerSocketSettings.DEFAULTS;
 
-	private BeanFactory beanFactory;
+	private @Nullable BeanFactory beanFactory;
 
 	/**
 	 * @param registry the declared sockets listeners run on

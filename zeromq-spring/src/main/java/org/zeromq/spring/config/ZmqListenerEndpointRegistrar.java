@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
@@ -25,21 +26,21 @@ public class ZmqListenerEndpointRegistrar {
 
 	private final List<HandlerMethodArgumentResolver> customArgumentResolvers = new ArrayList<>();
 
-	private ZmqListenerEndpointRegistry endpointRegistry;
+	private @Nullable ZmqListenerEndpointRegistry endpointRegistry;
 
-	private ZmqListenerContainerFactory<?> containerFactory;
+	private @Nullable ZmqListenerContainerFactory<?> containerFactory;
 
-	private MessageHandlerMethodFactory messageHandlerMethodFactory;
+	private @Nullable MessageHandlerMethodFactory messageHandlerMethodFactory;
 
-	private Validator validator;
+	private @Nullable Validator validator;
 
-	private PayloadConverter payloadConverter;
+	private @Nullable PayloadConverter payloadConverter;
 
-	private ConfigurableBeanFactory beanFactory;
+	private @Nullable ConfigurableBeanFactory beanFactory;
 
 	private boolean startImmediately;
 
-	public ZmqListenerEndpointRegistry getEndpointRegistry() {
+	public @Nullable ZmqListenerEndpointRegistry getEndpointRegistry() {
 		return this.endpointRegistry;
 	}
 
@@ -48,11 +49,11 @@ public class ZmqListenerEndpointRegistrar {
 	}
 
 	/** The factory of listeners that name none; the bean {@code zmqListenerContainerFactory} otherwise. */
-	public ZmqListenerContainerFactory<?> getContainerFactory() {
+	public @Nullable ZmqListenerContainerFactory<?> getContainerFactory() {
 		return this.containerFactory;
 	}
 
-	public void setContainerFactory(ZmqListenerContainerFactory<?> containerFactory) {
+	public void setContainerFactory(@Nullable ZmqListenerContainerFactory<?> containerFactory) {
 		this.containerFactory = containerFactory;
 	}
 
@@ -75,11 +76,11 @@ public class ZmqListenerEndpointRegistrar {
 	}
 
 	/** Validates {@code @Valid} and {@code @Validated} payloads; the application's Validator bean by default. */
-	public void setValidator(Validator validator) {
+	public void setValidator(@Nullable Validator validator) {
 		this.validator = validator;
 	}
 
-	public Validator getValidator() {
+	public @Nullable Validator getValidator() {
 		return this.validator;
 	}
 
@@ -88,7 +89,7 @@ public class ZmqListenerEndpointRegistrar {
 		this.payloadConverter = payloadConverter;
 	}
 
-	public PayloadConverter getPayloadConverter() {
+	public @Nullable PayloadConverter getPayloadConverter() {
 		return this.payloadConverter;
 	}
 
@@ -111,7 +112,7 @@ public class ZmqListenerEndpointRegistrar {
 	 * Registers a listener with its container factory ({@code null} for the default): held
 	 * until {@link #registerAllEndpoints()}, or registered and started at once after it.
 	 */
-	public synchronized void registerEndpoint(ListenerEndpoint endpoint, ZmqListenerContainerFactory<?> factory) {
+	public synchronized void registerEndpoint(ListenerEndpoint endpoint, @Nullable ZmqListenerContainerFactory<?> factory) {
 		Registration registration = new Registration(endpoint, factory);
 		if (this.startImmediately) {
 			register(registration, true);
@@ -135,6 +136,7 @@ public class ZmqListenerEndpointRegistrar {
 		this.startImmediately = true;
 	}
 
+	@SuppressWarnings("NullAway") // registerAllEndpoints checked the endpoint registry before any registration
 	private void register(Registration registration, boolean start) {
 		ZmqListenerContainerFactory<?> factory = (registration.factory() != null) ? registration.factory()
 				: this.containerFactory;
@@ -146,7 +148,7 @@ public class ZmqListenerEndpointRegistrar {
 				getMessageHandlerMethodFactory(), start);
 	}
 
-	private record Registration(ListenerEndpoint endpoint, ZmqListenerContainerFactory<?> factory) {
+	private record Registration(ListenerEndpoint endpoint, @Nullable ZmqListenerContainerFactory<?> factory) {
 	}
 
 }

@@ -2,6 +2,8 @@ package org.zeromq.spring.core;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the process-wide ZeroMQ context is built.
  *
@@ -10,7 +12,7 @@ import java.time.Duration;
  * @param ipv6 ZMQ_IPV6 for every socket of the context
  * @param linger the linger every socket gets unless its spec sets one
  */
-public record ContextSettings(int ioThreads, Integer maxSockets, boolean ipv6, Duration linger) {
+public record ContextSettings(int ioThreads, @Nullable Integer maxSockets, boolean ipv6, Duration linger) {
 
 	/** One I/O thread, JeroMQ's socket limit, IPv4, and one second for queued messages to leave on close. */
 	public static final ContextSettings DEFAULTS = new ContextSettings(1, null, false, Duration.ofSeconds(1));

@@ -3,6 +3,8 @@ package org.zeromq.spring.core;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A ZeroMQ endpoint such as {@code tcp://127.0.0.1:5555}, {@code ipc://name} or
  * {@code inproc://name}, checked against what JeroMQ can actually open.
@@ -16,7 +18,7 @@ public record Endpoint(String uri, Transport transport) {
 	// instead of leaving the user with a generic protocol error at bind time.
 	private static final Set<String> NOT_IN_JEROMQ = Set.of("pgm", "epgm", "norm", "tipc", "vmci", "udp", "ws", "wss");
 
-	public static Endpoint parse(String uri) {
+	public static Endpoint parse(@Nullable String uri) {
 		if (uri == null || uri.isBlank()) {
 			throw new IllegalArgumentException("an endpoint must not be empty; write it as tcp://host:port, ipc://name or inproc://name");
 		}

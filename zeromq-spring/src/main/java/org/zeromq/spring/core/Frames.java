@@ -3,6 +3,7 @@ package org.zeromq.spring.core;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 /** Sending and receiving whole multipart messages as lists of frames. */
@@ -36,7 +37,7 @@ public final class Frames {
 	 * @param flags {@link ZMQ#DONTWAIT} to return {@code null} at once when nothing is queued
 	 * @return the frames, or {@code null} when nothing arrived
 	 */
-	public static List<byte[]> receive(ZMQ.Socket socket, int flags) {
+	public static @Nullable List<byte[]> receive(ZMQ.Socket socket, int flags) {
 		byte[] first = socket.recv(flags);
 		if (first == null) {
 			return null;

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
@@ -41,7 +42,7 @@ public final class ManagedSocket {
 
 	private State state = State.SHARED;
 
-	private String owner;
+	private @Nullable String owner;
 
 	ManagedSocket(SocketSpec spec, ZMQ.Socket socket, List<String> boundEndpoints, Supplier<ZMQ.Socket> reopener) {
 		this.spec = spec;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
@@ -48,7 +49,7 @@ public final class PayloadConverter {
 
 	private final MessageConverter converter;
 
-	private final Function<Object, byte[]> objectWriter;
+	private final @Nullable Function<Object, byte[]> objectWriter;
 
 	public PayloadConverter(MessageConverter converter) {
 		this(converter, null);
@@ -61,7 +62,7 @@ public final class PayloadConverter {
 	 * through a buffer and builds a message with headers per call (measured: 2 528 bytes to write
 	 * a small object, against 720 for the JsonMapper alone)
 	 */
-	public PayloadConverter(MessageConverter converter, Function<Object, byte[]> objectWriter) {
+	public PayloadConverter(MessageConverter converter, @Nullable Function<Object, byte[]> objectWriter) {
 		this.converter = converter;
 		this.objectWriter = objectWriter;
 	}
@@ -84,7 +85,7 @@ public final class PayloadConverter {
 		return this.converter;
 	}
 
-	public byte[] toFrame(Object payload) {
+	public byte[] toFrame(@Nullable Object payload) {
 		if (payload instanceof byte[] bytes) {
 			return bytes;
 		}
@@ -143,7 +144,7 @@ public final class PayloadConverter {
 	 * arrive typed.
 	 */
 	@SuppressWarnings("unchecked")
-	public <T> T fromFrame(byte[] frame, Class<T> type, Object conversionHint) {
+	public <T> T fromFrame(byte[] frame, Class<T> type, @Nullable Object conversionHint) {
 		if (type == byte[].class || type == Object.class) {
 			return (T) frame;
 		}
@@ -214,7 +215,7 @@ public final class PayloadConverter {
 		}
 
 		@Override
-		public boolean equals(Object other) {
+		public boolean equals(@Nullable Object other) {
 			return this == other;
 		}
 

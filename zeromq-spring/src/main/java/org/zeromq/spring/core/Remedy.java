@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One way to fix a {@link SpecViolation}, said in terms of the socket's settings rather than
  * of any configuration format, so that whoever reads the declarations (a properties file, a
@@ -40,7 +42,7 @@ public sealed interface Remedy permits Remedy.Remove, Remedy.Add, Remedy.Change,
 	 * This remedy in plain words; {@code subject} is the setting the violation is about, so
 	 * that removing it reads "remove it", or {@code null} to name every setting.
 	 */
-	String describe(String subject);
+	String describe(@Nullable String subject);
 
 	/** The setting this remedy changes, if it is about one. */
 	default Optional<String> changes() {
@@ -65,7 +67,7 @@ public sealed interface Remedy permits Remedy.Remove, Remedy.Add, Remedy.Change,
 	record Remove(String setting) implements Remedy {
 
 		@Override
-		public String describe(String subject) {
+		public String describe(@Nullable String subject) {
 			return this.setting.equals(subject) ? "remove it" : "remove " + this.setting;
 		}
 
@@ -84,7 +86,7 @@ public sealed interface Remedy permits Remedy.Remove, Remedy.Add, Remedy.Change,
 	record Add(String setting, String example, String purpose) implements Remedy {
 
 		@Override
-		public String describe(String subject) {
+		public String describe(@Nullable String subject) {
 			return "add \"" + this.example + "\" to " + this.setting + (this.purpose.isEmpty() ? "" : " " + this.purpose);
 		}
 
@@ -102,7 +104,7 @@ public sealed interface Remedy permits Remedy.Remove, Remedy.Add, Remedy.Change,
 	record Change(String setting, String value) implements Remedy {
 
 		@Override
-		public String describe(String subject) {
+		public String describe(@Nullable String subject) {
 			return "set " + this.setting + " to " + this.value;
 		}
 
@@ -117,7 +119,7 @@ public sealed interface Remedy permits Remedy.Remove, Remedy.Add, Remedy.Change,
 	record Advice(String text) implements Remedy {
 
 		@Override
-		public String describe(String subject) {
+		public String describe(@Nullable String subject) {
 			return this.text;
 		}
 

@@ -64,7 +64,10 @@ public final class SocketConfigurer {
 			accepted = option.applyTo(socket, value);
 		}
 		catch (RuntimeException ex) {
-			throw new ZmqException("JeroMQ rejected " + option.key() + " on socket '" + name + "': " + ex.getMessage(), ex);
+			// a secret's rejection keeps its cause out of the message, in case JeroMQ quoted the value
+			String why = option.isSecret() ? "" : ": " + ex.getMessage();
+			throw new ZmqException("JeroMQ rejected " + option.key() + " on socket '" + name + "'" + why,
+					option.isSecret() ? null : ex);
 		}
 		if (!accepted) {
 			throw new ZmqException("JeroMQ rejected " + option.key() + " on socket '" + name + "'");

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -73,7 +74,7 @@ public final class SocketLoop {
 	// Written under lifecycle by stop(), and by the loop thread once it ends.
 	private volatile boolean stopRequested;
 
-	private volatile Thread thread;
+	private volatile @Nullable Thread thread;
 
 	// Loop-thread state (or set-up thread before start).
 	private final List<Registration> registrations = new ArrayList<>();
@@ -86,9 +87,13 @@ public final class SocketLoop {
 	private Consumer<Runnable> onRejected = (command) -> {
 	};
 
+	// Both built by pollItems() before their first read (itemsStale starts true); the first
+	// item is the wake-up receiver, which has no registration.
+	@SuppressWarnings("NullAway.Init")
 	private ZMQ.PollItem[] items;
 
-	private Registration[] polled;
+	@SuppressWarnings("NullAway.Init")
+	private @Nullable Registration[] polled;
 
 	private boolean itemsStale = true;
 
@@ -284,7 +289,7 @@ public final class SocketLoop {
 			if (this.stopRequested) {
 				return;
 			}
-			Registration[] registered = this.polled;
+			@Nullable Registration[] registered = this.polled;
 			for (int i = 1; i < polling.length; i++) {
 				Registration registration = registered[i];
 				// Masked with the interest now: a command of this turn may have paused the socket.

@@ -38,6 +38,13 @@ public final class SocketOption<T> {
 
 	private static final Map<String, SocketOption<?>> TABLE = new LinkedHashMap<>();
 
+	// What JeroMQ 0.6.0 does with text it sizes in characters but sends as UTF-8.
+	private static final String CUT_SHORT = "JeroMQ sends only as many bytes of its UTF-8 form as it has characters, "
+			+ "so the server would get it cut short";
+
+	private static final String DOMAIN_OVERFLOWS = "JeroMQ sizes the ZAP request's domain frame in characters, so any other "
+			+ "character overflows it on the I/O thread at every handshake";
+
 	public static final SocketOption<Integer> SEND_HWM = row("send-hwm", Integer.class)
 		.zmq("ZMQ_SNDHWM", "setSndHWM", (socket, value) -> socket.setSndHWM(value))
 		.scope(OptionScope.SENDING_TYPES)
@@ -233,6 +240,109 @@ public final class SocketOption<T> {
 		.range(ValueRange.notNegative("use 0 or more"))
 		.describedAs("Pending TCP connections a bound socket queues.");
 
+	// Security. The rows are in the order JeroMQ must see them: curve.server and plain.server
+	// set the mechanism and reset it to NULL when false, a key or user name sets it again.
+
+	/**
+	 * The server side of CurveZMQ: connections are encrypted, and each client is authenticated
+	 * by its public key through the context's ZAP handler, which JeroMQ needs to refuse anyone.
+	 */
+	public static final SocketOption<Boolean> CURVE_SERVER = row("curve.server", Boolean.class)
+		.zmq("ZMQ_CURVE_SERVER", "setCurveServer", (socket, value) -> socket.setCurveServer(value))
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("false"))
+		.range(ValueRange.any())
+		.describedAs("Take the server side of the CURVE handshake: encrypt, and let the ZAP handler authenticate "
+				+ "each client by its public key. Needs the socket's secret key.");
+
+	public static final SocketOption<String> CURVE_PUBLIC_KEY = row("curve.public-key", String.class)
+		.zmq("ZMQ_CURVE_PUBLICKEY", "setCurvePublicKey",
+				(socket, value) -> socket.setCurvePublicKey(CurveKey.decode(value)))
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("none"))
+		.range(ValueRange.curveKey())
+		.describedAs("This socket's long-term public key, 40 characters of Z85.");
+
+	public static final SocketOption<String> CURVE_SECRET_KEY = row("curve.secret-key", String.class)
+		.zmq("ZMQ_CURVE_SECRETKEY", "setCurveSecretKey",
+				(socket, value) -> socket.setCurveSecretKey(CurveKey.decode(value)))
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("none"))
+		.range(ValueRange.curveKey())
+		.secret()
+		.describedAs("This socket's long-term secret key, 40 characters of Z85. Never logged or shown.");
+
+	/** The key pair from a file, so that keys made by czmq's or the starter's key tool work as they are. */
+	public static final SocketOption<String> CURVE_CERTIFICATE = row("curve.certificate", String.class)
+		.zmq("ZMQ_CURVE_PUBLICKEY, ZMQ_CURVE_SECRETKEY", "setCurvePublicKey, setCurveSecretKey", (socket, value) -> {
+			CurveCertificate certificate = CurveCertificate.readSecret(value);
+			return socket.setCurvePublicKey(CurveKey.decode(certificate.publicKey()))
+					&& socket.setCurveSecretKey(CurveKey.decode(certificate.secretKey().orElseThrow()));
+		})
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("none"))
+		.range(ValueRange.any())
+		.describedAs("This socket's key pair from a czmq secret certificate file (file:path), "
+				+ "in place of public-key and secret-key.");
+
+	public static final SocketOption<String> CURVE_SERVER_KEY = row("curve.server-key", String.class)
+		.zmq("ZMQ_CURVE_SERVERKEY", "setCurveServerKey",
+				(socket, value) -> socket.setCurveServerKey(CurveKey.decode(value)))
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("none"))
+		.range(ValueRange.curveKey())
+		.describedAs("A CURVE client's copy of the server's public key, 40 characters of Z85.");
+
+	public static final SocketOption<String> CURVE_SERVER_CERTIFICATE = row("curve.server-certificate", String.class)
+		.zmq("ZMQ_CURVE_SERVERKEY", "setCurveServerKey",
+				(socket, value) -> socket.setCurveServerKey(CurveKey.decode(CurveCertificate.read(value).publicKey())))
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("none"))
+		.range(ValueRange.any())
+		.describedAs("A CURVE client's copy of the server's public key from a czmq certificate file (file:path), "
+				+ "in place of server-key.");
+
+	public static final SocketOption<Boolean> PLAIN_SERVER = row("plain.server", Boolean.class)
+		.zmq("ZMQ_PLAIN_SERVER", "setPlainServer", (socket, value) -> socket.setPlainServer(value))
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("false"))
+		.range(ValueRange.any())
+		.describedAs("Take the server side of PLAIN: the ZAP handler checks each client's user name and password. "
+				+ "PLAIN sends them in clear text.");
+
+	public static final SocketOption<String> PLAIN_USERNAME = row("plain.username", String.class)
+		.zmq("ZMQ_PLAIN_USERNAME", "setPlainUsername", (socket, value) -> socket.setPlainUsername(value))
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("none"))
+		.range(ValueRange.asciiAtMost(255, false, CUT_SHORT))
+		.describedAs("A PLAIN client's user name: ASCII, at most 255 characters (a JeroMQ server, the starter's too, "
+				+ "reads at most 127).");
+
+	public static final SocketOption<String> PLAIN_PASSWORD = row("plain.password", String.class)
+		.zmq("ZMQ_PLAIN_PASSWORD", "setPlainPassword", (socket, value) -> socket.setPlainPassword(value))
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("none"))
+		.range(ValueRange.asciiAtMost(255, true, CUT_SHORT))
+		.secret()
+		.describedAs("A PLAIN client's password: ASCII, at most 255 characters (a JeroMQ server, the starter's too, "
+				+ "reads at most 127). Never logged or shown.");
+
+	/**
+	 * JeroMQ's default is no domain. The starter's security sets the socket's name on every
+	 * socket that authenticates peers, so that a ZAP request says which socket it is for.
+	 */
+	public static final SocketOption<String> ZAP_DOMAIN = row("zap-domain", String.class)
+		.zmq("ZMQ_ZAP_DOMAIN", "setZapDomain", (socket, value) -> socket.setZapDomain(value))
+		.scope(OptionScope.ALL_SOCKETS)
+		.byDefault(OptionDefault.jeromq("none (a server gets its socket's name)"))
+		.range(ValueRange.asciiAtMost(255, false, DOMAIN_OVERFLOWS))
+		.describedAs("The ZAP domain the socket's peers are authenticated in, in ASCII. On a socket without CURVE or PLAIN "
+				+ "it has the ZAP handler check each peer's address.");
+
+	/** The options that make a socket a CURVE client when {@link #CURVE_SERVER} is not on. */
+	static final List<SocketOption<String>> CURVE_OPTIONS = List.of(CURVE_PUBLIC_KEY, CURVE_SECRET_KEY,
+			CURVE_CERTIFICATE, CURVE_SERVER_KEY, CURVE_SERVER_CERTIFICATE);
+
 	private static final List<SocketOption<?>> VALUES = List.copyOf(TABLE.values());
 
 	private final String key;
@@ -253,6 +363,8 @@ public final class SocketOption<T> {
 
 	private final String description;
 
+	private final boolean secret;
+
 	private SocketOption(Row<T> row, String description) {
 		this.key = row.key;
 		this.type = row.type;
@@ -263,6 +375,7 @@ public final class SocketOption<T> {
 		this.defaultValue = row.defaultValue;
 		this.range = row.range;
 		this.description = description;
+		this.secret = row.secret;
 	}
 
 	/** Every option, in table order. */
@@ -315,6 +428,14 @@ public final class SocketOption<T> {
 		return this.description;
 	}
 
+	/**
+	 * Whether its value is a secret (a secret key, a password): never logged, never in a
+	 * message, masked wherever options are shown.
+	 */
+	public boolean isSecret() {
+		return this.secret;
+	}
+
 	/** {@code value} as this option's type. */
 	public T cast(Object value) {
 		return this.type.cast(value);
@@ -349,7 +470,11 @@ public final class SocketOption<T> {
 
 	}
 
-	/** One row of the table as it is written, each column named. */
+	/**
+	 * One row of the table as it is written, each column named. Its columns are filled after
+	 * construction; {@link #describedAs} checks them before the row becomes an option.
+	 */
+	@SuppressWarnings("NullAway.Init")
 	private static final class Row<T> {
 
 		private final String key;
@@ -367,6 +492,8 @@ public final class SocketOption<T> {
 		private OptionDefault<T> defaultValue;
 
 		private ValueRange<T> range;
+
+		private boolean secret;
 
 		private Row(String key, Class<T> type) {
 			this.key = key;
@@ -392,6 +519,11 @@ public final class SocketOption<T> {
 
 		Row<T> range(ValueRange<T> range) {
 			this.range = range;
+			return this;
+		}
+
+		Row<T> secret() {
+			this.secret = true;
 			return this;
 		}
 

@@ -5,12 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The {@link SocketOption}s a {@link SocketSpec} sets, by option. An option that is not set
  * keeps its {@link SocketOption#defaultValue() default}; {@link #effective} says which value
  * that is, so that every reader of a spec sees the value the socket really gets.
  */
 public final class SocketOptions {
+
+	/** What a secret value reads as wherever options are shown. */
+	public static final String MASK = "******";
 
 	/** No option set: every default applies. */
 	public static final SocketOptions DEFAULTS = new SocketOptions(Map.of());
@@ -50,7 +55,7 @@ public final class SocketOptions {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return (other instanceof SocketOptions that) && this.values.equals(that.values);
 	}
 
@@ -59,9 +64,15 @@ public final class SocketOptions {
 		return this.values.hashCode();
 	}
 
+	/** The options that are set, with every secret value masked. */
 	@Override
 	public String toString() {
-		return this.values.toString();
+		StringBuilder text = new StringBuilder("{");
+		this.values.forEach((option, value) -> text.append((text.length() > 1) ? ", " : "")
+			.append(option.key())
+			.append('=')
+			.append(option.isSecret() ? MASK : value));
+		return text.append('}').toString();
 	}
 
 	/** Sets options one at a time; most sockets set two or three. */
@@ -74,7 +85,7 @@ public final class SocketOptions {
 		}
 
 		/** Sets the option, or unsets it when {@code value} is {@code null}. */
-		public <T> Builder set(SocketOption<T> option, T value) {
+		public <T> Builder set(SocketOption<T> option, @Nullable T value) {
 			return setValue(option, value);
 		}
 
@@ -82,7 +93,7 @@ public final class SocketOptions {
 		 * Sets the option from a value of unchecked type, as read from configuration.
 		 * @throws ClassCastException when the value is not of the option's type
 		 */
-		public Builder setValue(SocketOption<?> option, Object value) {
+		public Builder setValue(SocketOption<?> option, @Nullable Object value) {
 			if (value == null) {
 				this.values.remove(option);
 			}

@@ -3,6 +3,7 @@ package org.zeromq.spring.core;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -148,7 +149,7 @@ public final class SocketProxy {
 		private final AtomicLong dropped = new AtomicLong();
 
 		// Loop-thread state.
-		private Msg waiting;
+		private @Nullable Msg waiting;
 
 		private boolean midMessage;
 

@@ -30,11 +30,11 @@ public record SocketSpec(String name, ZmqSocketType type, List<String> binds, Li
 	}
 
 	public static SocketSpec bind(String name, ZmqSocketType type, String endpoint) {
-		return new SocketSpec(name, type, List.of(endpoint), List.of(), List.of(), null, null);
+		return new SocketSpec(name, type, List.of(endpoint), List.of(), List.of(), SocketOptions.DEFAULTS, HwmPolicy.BLOCK);
 	}
 
 	public static SocketSpec connect(String name, ZmqSocketType type, String endpoint) {
-		return new SocketSpec(name, type, List.of(), List.of(endpoint), List.of(), null, null);
+		return new SocketSpec(name, type, List.of(), List.of(endpoint), List.of(), SocketOptions.DEFAULTS, HwmPolicy.BLOCK);
 	}
 
 	public boolean isBindSide() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Checks socket declarations before anything opens, so that a mistake fails startup with the
@@ -12,6 +13,21 @@ import java.util.Map;
  * the {@link SocketOption} table: the sockets each applies to and the values it accepts.
  */
 public final class SocketSpecValidator {
+
+	private final Function<SocketSpec, List<SpecViolation>> moreChecks;
+
+	/** Checks declarations by themselves. */
+	public SocketSpecValidator() {
+		this((spec) -> List.of());
+	}
+
+	/**
+	 * @param moreChecks checks beyond the declaration itself, such as a
+	 * {@link ZmqSocketFactory#check(SocketSpec) factory's}
+	 */
+	public SocketSpecValidator(Function<SocketSpec, List<SpecViolation>> moreChecks) {
+		this.moreChecks = moreChecks;
+	}
 
 	/** Throws {@link InvalidSocketSpecException} listing every violation across all specs. */
 	public void validateAll(Collection<SocketSpec> specs) {
@@ -37,9 +53,12 @@ public final class SocketSpecValidator {
 		checkSubscriptions(spec, violations);
 		checkOptions(spec, violations);
 		checkHwmPolicy(spec, violations);
+		violations.addAll(new SecurityRules(spec).violations());
+		violations.addAll(this.moreChecks.apply(spec));
 		return violations;
 	}
 
+	@SuppressWarnings("NullAway") // Endpoint.parse always says why it refuses
 	private void checkEndpoints(SocketSpec spec, String setting, List<String> endpoints, List<SpecViolation> violations) {
 		for (String endpoint : endpoints) {
 			try {

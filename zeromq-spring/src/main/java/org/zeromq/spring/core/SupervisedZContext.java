@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 
 /**
@@ -23,7 +24,7 @@ public final class SupervisedZContext extends ZContext {
 
 	private static final Log logger = LogFactory.getLog(SupervisedZContext.class);
 
-	private final AtomicReference<String> failure = new AtomicReference<>();
+	private final AtomicReference<@Nullable String> failure = new AtomicReference<>();
 
 	SupervisedZContext(int ioThreads) {
 		super(ioThreads);

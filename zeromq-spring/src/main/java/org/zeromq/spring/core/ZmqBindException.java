@@ -1,5 +1,7 @@
 package org.zeromq.spring.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** A socket could not bind its endpoint, most often because another process holds the port. */
 public class ZmqBindException extends ZmqException {
 
@@ -7,7 +9,7 @@ public class ZmqBindException extends ZmqException {
 
 	private final String endpoint;
 
-	private final String reason;
+	private final @Nullable String reason;
 
 	public ZmqBindException(String socketName, String endpoint, Throwable cause) {
 		super("Socket '" + socketName + "' could not bind " + endpoint + ": " + ZmqErrorText.of(cause), cause);
@@ -24,8 +26,8 @@ public class ZmqBindException extends ZmqException {
 		return this.endpoint;
 	}
 
-	/** Why the bind failed, in words such as "Address already in use". */
-	public String reason() {
+	/** Why the bind failed, in words such as "Address already in use"; {@code null} when the cause gave no message. */
+	public @Nullable String reason() {
 		return this.reason;
 	}
 

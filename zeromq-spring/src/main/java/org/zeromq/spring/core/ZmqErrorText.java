@@ -1,5 +1,6 @@
 package org.zeromq.spring.core;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
@@ -9,7 +10,7 @@ final class ZmqErrorText {
 	private ZmqErrorText() {
 	}
 
-	static String of(Throwable cause) {
+	static @Nullable String of(Throwable cause) {
 		if (cause instanceof ZMQException zmq) {
 			String generic = "Errno " + zmq.getErrorCode();
 			String described = describe(zmq.getErrorCode());
@@ -22,7 +23,7 @@ final class ZmqErrorText {
 		return cause.getMessage();
 	}
 
-	private static String describe(int errorCode) {
+	private static @Nullable String describe(int errorCode) {
 		try {
 			return ZMQ.Error.findByCode(errorCode).getMessage();
 		}

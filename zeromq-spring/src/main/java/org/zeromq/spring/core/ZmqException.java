@@ -1,5 +1,7 @@
 package org.zeromq.spring.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** Root of the starter's exceptions, so callers can catch everything ZeroMQ-related at once. */
 public class ZmqException extends RuntimeException {
 
@@ -7,7 +9,7 @@ public class ZmqException extends RuntimeException {
 		super(message);
 	}
 
-	public ZmqException(String message, Throwable cause) {
+	public ZmqException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -3,6 +3,8 @@ package org.zeromq.spring.core;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -18,21 +20,60 @@ public final class ZmqSocketFactory {
 
 	private final SocketConfigurer configurer;
 
+	private final List<SocketPreparer> preparers;
+
+	private final boolean zapAnswered;
+
+	/** A factory without preparers: it refuses sockets that would need a ZAP handler. */
 	public ZmqSocketFactory(ZContext context, SocketConfigurer configurer) {
+		this(context, configurer, List.of());
+	}
+
+	/**
+	 * @param context the context every socket belongs to
+	 * @param configurer applies each spec's options
+	 * @param preparers take part in opening every socket, in this order
+	 */
+	public ZmqSocketFactory(ZContext context, SocketConfigurer configurer, List<SocketPreparer> preparers) {
 		this.context = context;
 		this.configurer = configurer;
+		this.preparers = List.copyOf(preparers);
+		this.zapAnswered = this.preparers.stream().anyMatch(SocketPreparer::answersZap);
 	}
 
 	public ZContext context() {
 		return this.context;
 	}
 
-	/** A socket with options and subscriptions applied, neither bound nor connected. */
+	/**
+	 * What the preparers find wrong with a declaration, and whether a socket that consults ZAP
+	 * would find no handler; checked with the other declarations before anything opens.
+	 */
+	public List<SpecViolation> check(SocketSpec spec) {
+		List<SpecViolation> violations = new ArrayList<>();
+		unansweredZap(spec).ifPresent(violations::add);
+		this.preparers.forEach((preparer) -> violations.addAll(preparer.check(spec)));
+		return violations;
+	}
+
+	/**
+	 * A socket with options and subscriptions applied and prepared by every preparer, neither
+	 * bound nor connected.
+	 * @throws ZmqException when the socket would consult ZAP and no preparer answers it
+	 */
 	public ZMQ.Socket create(SocketSpec spec) {
+		// Checked again here, not only at validation: listener workers and reopened sockets come
+		// straight from the factory, and a CURVE server without a ZAP handler accepts everyone.
+		unansweredZap(spec).ifPresent((violation) -> {
+			throw new InvalidSocketSpecException(List.of(violation));
+		});
 		ZMQ.Socket socket = this.context.createSocket(spec.type().jeromqType());
 		try {
 			this.configurer.configure(socket, spec);
 			PeerInputGuard.apply(socket, spec);
+			for (SocketPreparer preparer : this.preparers) {
+				preparer.prepare(socket, spec);
+			}
 			for (String prefix : spec.subscriptions()) {
 				subscribe(socket, spec.type(), prefix.getBytes(StandardCharsets.UTF_8));
 			}
@@ -42,6 +83,19 @@ public final class ZmqSocketFactory {
 			socket.close();
 			throw ex;
 		}
+	}
+
+	private Optional<SpecViolation> unansweredZap(SocketSpec spec) {
+		HandshakeSecurity security = HandshakeSecurity.of(spec);
+		if (this.zapAnswered || !security.consultsZap()) {
+			return Optional.empty();
+		}
+		String setting = security.isSecured() ? security.mechanism().name().toLowerCase(Locale.ROOT) + ".server"
+				: SocketOption.ZAP_DOMAIN.key();
+		return Optional.of(new SpecViolation(spec.name(), setting, "a socket with " + setting
+				+ " asks the context's ZAP handler about every peer, and this socket factory runs none: JeroMQ would "
+				+ "then let every peer in", Remedy.advice("create the socket factory with the starter's security "
+						+ "(org.zeromq.spring.security.ZmqSecurity) among its preparers"), Remedy.remove(setting)));
 	}
 
 	// An XSUB has no subscribe option: it subscribes by sending the message the guide's

@@ -49,7 +49,7 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 	 */
 	public ZmqSocketRegistry(ZmqSocketFactory factory, Collection<SocketSpec> specs) {
 		this.factory = factory;
-		new SocketSpecValidator().validateAll(specs);
+		new SocketSpecValidator(factory::check).validateAll(specs);
 		this.declared = List.copyOf(specs);
 	}
 
@@ -66,7 +66,7 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 		if (!isDeclared(spec.name())) {
 			throw unknown(spec.name());
 		}
-		new SocketSpecValidator().validateAll(List.of(spec));
+		new SocketSpecValidator(this.factory::check).validateAll(List.of(spec));
 		this.redeclared.put(spec.name(), spec);
 	}
 
@@ -130,6 +130,7 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 	 * nothing has yet.
 	 * @throws UnknownSocketException when no socket of that name is declared (nothing opens then)
 	 */
+	@SuppressWarnings("NullAway") // once open, every declared name maps to its socket
 	public ManagedSocket socket(String name) {
 		if (!isDeclared(name)) {
 			throw unknown(name);

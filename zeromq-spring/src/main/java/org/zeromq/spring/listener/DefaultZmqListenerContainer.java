@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.zeromq.ZMQ;
@@ -73,7 +74,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 	private boolean paused;
 
 	// The threads of the current start; replaced on each start, kept until they all ended.
-	private Run run;
+	private @Nullable Run run;
 
 	/**
 	 * Checks the listener against its socket's declaration and prepares it; nothing opens or
@@ -201,7 +202,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 	 * @param frames the frames as the socket received them
 	 * @return the frames the listener would send back on its socket, or {@code null} for none
 	 */
-	public List<byte[]> handle(List<byte[]> frames) {
+	public @Nullable List<byte[]> handle(List<byte[]> frames) {
 		return this.dispatcher.dispatch(frames);
 	}
 
@@ -397,7 +398,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 
 		private final List<Runnable> callbacks = new ArrayList<>();
 
-		private ListenerDevice device;
+		private @Nullable ListenerDevice device;
 
 		private volatile boolean stopRequested;
 

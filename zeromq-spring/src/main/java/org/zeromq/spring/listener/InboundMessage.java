@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.zeromq.spring.core.ZmqHeaders;
@@ -27,8 +28,8 @@ import org.zeromq.spring.core.ZmqSocketType;
  * @param topic the topic frame of a pub-sub envelope, or {@code null}
  * @param payload the frames that make the payload (the content after a topic frame)
  */
-public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte[] identity,
-		byte[] topic, List<byte[]> payload) implements Message<Object> {
+public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte @Nullable [] identity,
+		byte @Nullable [] topic, List<byte[]> payload) implements Message<Object> {
 
 	/**
 	 * Splits the frames a socket of {@code type} received into envelope and content, following

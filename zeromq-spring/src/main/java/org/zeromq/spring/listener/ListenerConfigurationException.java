@@ -1,5 +1,6 @@
 package org.zeromq.spring.listener;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.spring.core.ZmqException;
 
 /**
@@ -35,7 +36,7 @@ public class ListenerConfigurationException extends ZmqException {
 	 * @param cause the failure behind it, such as the socket registry's answer for an undeclared socket
 	 */
 	public ListenerConfigurationException(String listener, String socket, String problem, String action,
-			Throwable cause) {
+			@Nullable Throwable cause) {
 		super(listener + ": " + problem + "; " + action, cause);
 		this.listener = listener;
 		this.socket = socket;

@@ -2,6 +2,8 @@ package org.zeromq.spring.listener;
 
 import java.lang.reflect.Method;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One {@code @ZmqListener} method with its resolved attributes, or (made with
  * {@link #forListener}) a {@link ZmqMessageListener} that takes the place of a method.
@@ -17,8 +19,8 @@ import java.lang.reflect.Method;
  * @param bean the bean that owns the method, or the {@link ZmqMessageListener}
  * @param method the handler method, or {@code null} for a {@link ZmqMessageListener}
  */
-public record ListenerEndpoint(String id, String socket, Integer concurrency, Boolean autoStartup, String errorHandler,
-		String sendTo, Object bean, Method method) {
+public record ListenerEndpoint(String id, String socket, @Nullable Integer concurrency, @Nullable Boolean autoStartup,
+		@Nullable String errorHandler, @Nullable String sendTo, Object bean, Method method) {
 
 	/**
 	 * An endpoint whose messages go to {@code listener} rather than to an annotated method; it

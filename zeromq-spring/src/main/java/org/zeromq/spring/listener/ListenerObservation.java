@@ -1,5 +1,7 @@
 package org.zeromq.spring.listener;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Wraps each handler call of a listener: the place where metrics, tracing or logging observe
  * what a listener does with a message. Called on the listener's thread; the call includes
@@ -20,16 +22,16 @@ public interface ListenerObservation {
 	 * @param listenerId the listener's id
 	 * @param message the message being handled
 	 * @param call the handler call
-	 * @return the handler's return value
+	 * @return the handler's return value ({@code null} for a {@code void} method)
 	 * @throws Exception what the handler call threw
 	 */
-	Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception;
+	@Nullable Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception;
 
 	/** The handler call an observation wraps. */
 	@FunctionalInterface
 	interface HandlerCall {
 
-		Object proceed() throws Exception;
+		@Nullable Object proceed() throws Exception;
 
 	}
 

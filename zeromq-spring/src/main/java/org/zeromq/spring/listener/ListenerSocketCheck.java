@@ -3,6 +3,7 @@ package org.zeromq.spring.listener;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.spring.core.SocketOption;
 import org.zeromq.spring.core.SocketSpec;
 import org.zeromq.spring.core.UnknownSocketException;
@@ -32,6 +33,7 @@ final class ListenerSocketCheck {
 	}
 
 	/** The declaration of the listener's socket, or a refusal when there is none. */
+	@SuppressWarnings("NullAway") // an UnknownSocketException always says which names are declared
 	SocketSpec declared(String socket, String role) {
 		try {
 			return this.sockets.spec(socket);
@@ -87,7 +89,7 @@ final class ListenerSocketCheck {
 		}
 	}
 
-	void checkTarget(String what, String target) {
+	void checkTarget(String what, @Nullable String target) {
 		if (target == null) {
 			return;
 		}

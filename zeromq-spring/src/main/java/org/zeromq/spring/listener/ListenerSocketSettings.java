@@ -1,5 +1,7 @@
 package org.zeromq.spring.listener;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How listeners on one socket deal with failures.
  *
@@ -7,7 +9,7 @@ package org.zeromq.spring.listener;
  * @param deadLetter a declared socket that receives the frames of failed messages, with the
  * error as an extra last frame, or {@code null}
  */
-public record ListenerSocketSettings(ErrorReply errorReply, String deadLetter) {
+public record ListenerSocketSettings(ErrorReply errorReply, @Nullable String deadLetter) {
 
 	public static final ListenerSocketSettings DEFAULTS = new ListenerSocketSettings(ErrorReply.MESSAGE, null);
 

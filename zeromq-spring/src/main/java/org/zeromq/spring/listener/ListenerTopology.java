@@ -3,6 +3,9 @@ package org.zeromq.spring.listener;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+import org.zeromq.spring.core.HwmPolicy;
+import org.zeromq.spring.core.SocketOptions;
 import org.zeromq.spring.core.SocketSpec;
 import org.zeromq.spring.core.ZmqSocketType;
 
@@ -27,11 +30,13 @@ final class ListenerTopology {
 
 	private final SocketSpec front;
 
-	private final ZmqSocketType backType;
+	// Both null when the listener needs no device.
+	private final @Nullable ZmqSocketType backType;
 
-	private final ZmqSocketType workerType;
+	private final @Nullable ZmqSocketType workerType;
 
-	private ListenerTopology(SocketSpec declared, SocketSpec front, ZmqSocketType backType, ZmqSocketType workerType) {
+	private ListenerTopology(SocketSpec declared, SocketSpec front, @Nullable ZmqSocketType backType,
+			@Nullable ZmqSocketType workerType) {
 		this.declared = declared;
 		this.front = front;
 		this.backType = backType;
@@ -67,11 +72,14 @@ final class ListenerTopology {
 	 * inproc endpoint of its own: JeroMQ releases a closed socket's inproc endpoint later, on its
 	 * reaper thread, so binding the previous one again right after a stop can fail.
 	 */
+	@SuppressWarnings("NullAway") // only called when hasDevice(), so both types are set
 	DeviceSpecs deviceSpecs() {
 		String name = this.declared.name();
 		String inproc = "inproc://zmq-listener-" + name + "-workers-" + devices.incrementAndGet();
-		return new DeviceSpecs(new SocketSpec(name + "-back", this.backType, List.of(inproc), List.of(), List.of(), null, null),
-				new SocketSpec(name + "-worker", this.workerType, List.of(), List.of(inproc), List.of(), null, null));
+		return new DeviceSpecs(new SocketSpec(name + "-back", this.backType, List.of(inproc), List.of(), List.of(),
+				SocketOptions.DEFAULTS, HwmPolicy.BLOCK),
+				new SocketSpec(name + "-worker", this.workerType, List.of(), List.of(inproc), List.of(),
+						SocketOptions.DEFAULTS, HwmPolicy.BLOCK));
 	}
 
 	/** What the declared name opens as; differs from the declaration only in front of a device. */

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.ZmqSocketRegistry;
@@ -71,7 +72,7 @@ final class MessageDispatcher {
 	}
 
 	/** @return the frames to send back on the receiving socket, or {@code null} for none */
-	List<byte[]> dispatch(List<byte[]> frames) {
+	@Nullable List<byte[]> dispatch(List<byte[]> frames) {
 		InboundMessage message = null;
 		try {
 			message = this.layout.parse(this.endpoint.socket(), frames);
@@ -85,7 +86,7 @@ final class MessageDispatcher {
 		}
 	}
 
-	private Object invoke(InboundMessage message) throws Exception {
+	private @Nullable Object invoke(InboundMessage message) throws Exception {
 		if (this.observation == ListenerObservation.NONE) {
 			// No call object to allocate when nothing observes.
 			return this.listener.onMessage(message);
@@ -93,7 +94,7 @@ final class MessageDispatcher {
 		return this.observation.observe(this.endpoint.id(), message, () -> this.listener.onMessage(message));
 	}
 
-	private List<byte[]> respond(InboundMessage message, Object result) {
+	private @Nullable List<byte[]> respond(InboundMessage message, @Nullable Object result) {
 		if (this.endpoint.sendTo() != null) {
 			if (result != null) {
 				this.registry.socket(this.endpoint.sendTo()).send(this.outbound.of(result));
@@ -107,7 +108,7 @@ final class MessageDispatcher {
 		};
 	}
 
-	private List<byte[]> fail(InboundMessage message, boolean readable, Exception cause) {
+	private @Nullable List<byte[]> fail(InboundMessage message, boolean readable, Exception cause) {
 		ListenerExecutionFailedException failure = new ListenerExecutionFailedException(this.endpoint.id(),
 				this.endpoint.socket(), cause);
 		deadLetter(message, failure);

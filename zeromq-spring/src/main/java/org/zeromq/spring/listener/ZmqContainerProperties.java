@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the listener containers of one container factory share: where their threads come from,
  * what happens to a failed message, how long a stop waits, how handler calls are observed, and
@@ -14,7 +16,7 @@ public final class ZmqContainerProperties {
 	/** Handlers still running at stop get this long to finish unless set otherwise. */
 	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
-	private Executor taskExecutor;
+	private @Nullable Executor taskExecutor;
 
 	private ZmqListenerErrorHandler errorHandler = new LoggingErrorHandler();
 
@@ -33,11 +35,11 @@ public final class ZmqContainerProperties {
 	 * every task a thread of its own at once: a pool smaller than the listeners' threads leaves
 	 * some of them queued, never serving their socket.
 	 */
-	public Executor getTaskExecutor() {
+	public @Nullable Executor getTaskExecutor() {
 		return this.taskExecutor;
 	}
 
-	public void setTaskExecutor(Executor taskExecutor) {
+	public void setTaskExecutor(@Nullable Executor taskExecutor) {
 		this.taskExecutor = taskExecutor;
 	}
 

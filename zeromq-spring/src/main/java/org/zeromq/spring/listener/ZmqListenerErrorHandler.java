@@ -1,5 +1,7 @@
 package org.zeromq.spring.listener;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides what happens when a listener fails on a message (the handler threw, or the message
  * could not be read). The listener then goes on with the next message whatever this does.
@@ -14,6 +16,6 @@ public interface ZmqListenerErrorHandler {
 	 * socket's configured error reply
 	 * @throws Exception to have the failure logged and the configured error reply sent
 	 */
-	Object handleError(InboundMessage message, ListenerExecutionFailedException failure) throws Exception;
+	@Nullable Object handleError(InboundMessage message, ListenerExecutionFailedException failure) throws Exception;
 
 }

@@ -1,13 +1,18 @@
 package org.zeromq.spring.core;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.zeromq.spring.security.CurveKeys;
+import org.zeromq.spring.test.CurveKeyPairs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -18,12 +23,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SocketSpecValidatorTests {
 
+	@TempDir
+	static Path keys;
+
+	private static CurveKeys.Certificates certificates;
+
 	private final SocketSpecValidator validator = new SocketSpecValidator();
 
 	@ParameterizedTest(name = "{0} on {1}")
 	@MethodSource("everyOptionOnEveryType")
 	void anOptionIsRefusedExactlyOnTheTypesOutsideItsScope(SocketOption<?> option, ZmqSocketType type) {
-		SocketSpec spec = declare(type).withOptions(SocketOptions.builder().setValue(option, sample(option)).build());
+		SocketSpec spec = declare(type).withOptions(complete(option).setValue(option, sample(option)).build());
 		List<SpecViolation> violations = this.validator.validate(spec)
 			.stream()
 			.filter((violation) -> violation.setting().equals(option.key()))
@@ -105,6 +115,40 @@ class SocketSpecValidatorTests {
 	}
 
 	@Test
+	void plainCredentialsAndZapDomainsMustBeAsciiBecauseJeroMqSizesThemInCharactersWithoutRepeatingThePassword() {
+		SocketSpec spec = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
+			.set(SocketOption.PLAIN_USERNAME, "zoë")
+			.set(SocketOption.PLAIN_PASSWORD, "pässword")
+			.build());
+		assertThat(this.validator.validate(spec)).extracting(SpecViolation::setting, SpecViolation::problem)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("plain.username",
+					"must be ASCII: JeroMQ sends only as many bytes of its UTF-8 form as it has characters, so the "
+							+ "server would get it cut short"),
+					org.assertj.core.groups.Tuple.tuple("plain.password",
+							"must be ASCII: JeroMQ sends only as many bytes of its UTF-8 form as it has characters, so "
+									+ "the server would get it cut short"));
+		SocketSpec tooLong = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
+			.set(SocketOption.PLAIN_USERNAME, "u".repeat(256))
+			.set(SocketOption.PLAIN_PASSWORD, "p".repeat(256))
+			.build());
+		assertThat(this.validator.validate(tooLong)).extracting(SpecViolation::setting, SpecViolation::problem)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("plain.username", "must be at most 255 characters, was 256"),
+					org.assertj.core.groups.Tuple.tuple("plain.password", "must be at most 255 characters"));
+		SocketSpec domain = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
+			.set(SocketOption.ZAP_DOMAIN, "größe")
+			.build());
+		assertThat(this.validator.validate(domain)).extracting(SpecViolation::setting, SpecViolation::problem)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("zap-domain", "must be ASCII: JeroMQ sizes the ZAP "
+					+ "request's domain frame in characters, so any other character overflows it on the I/O thread at "
+					+ "every handshake"));
+		SocketSpec longest = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
+			.set(SocketOption.PLAIN_USERNAME, "u".repeat(255))
+			.set(SocketOption.PLAIN_PASSWORD, "p".repeat(255))
+			.build());
+		assertThat(this.validator.validate(longest)).isEmpty();
+	}
+
+	@Test
 	void anHwmPolicyOnATypeThatNeverSendsIsRefused() {
 		SocketSpec pull = declare(ZmqSocketType.PULL).withHwmPolicy(HwmPolicy.DROP);
 		assertThat(this.validator.validate(pull)).singleElement()
@@ -124,6 +168,13 @@ class SocketSpecValidatorTests {
 			.withMessageNotContaining("zeromq");
 	}
 
+	private static synchronized CurveKeys.Certificates certificates() {
+		if (certificates == null) {
+			certificates = CurveKeyPairs.certificates(keys, "sample");
+		}
+		return certificates;
+	}
+
 	/** A socket {@code x} of the type that binds and connects, so that only the option under test can be wrong. */
 	private static SocketSpec declare(ZmqSocketType type) {
 		List<String> subscriptions = (type == ZmqSocketType.SUB || type == ZmqSocketType.XSUB) ? List.of("") : List.of();
@@ -131,7 +182,52 @@ class SocketSpecValidatorTests {
 				null, null);
 	}
 
+	/**
+	 * The options a security option needs beside it to make a complete declaration (a CURVE
+	 * client needs its key pair and the server's key), so that only its scope can be at fault.
+	 */
+	private static SocketOptions.Builder complete(SocketOption<?> option) {
+		SocketOptions.Builder options = SocketOptions.builder();
+		if (option == SocketOption.CURVE_SERVER) {
+			options.set(SocketOption.CURVE_SECRET_KEY, CurveKeyPairs.SERVER.secretKey);
+		}
+		else if (option == SocketOption.CURVE_CERTIFICATE || option == SocketOption.CURVE_SERVER_CERTIFICATE
+				|| SocketOption.CURVE_OPTIONS.contains(option)) {
+			options.set(SocketOption.CURVE_PUBLIC_KEY, CurveKeyPairs.CLIENT.publicKey)
+				.set(SocketOption.CURVE_SECRET_KEY, CurveKeyPairs.CLIENT.secretKey)
+				.set(SocketOption.CURVE_SERVER_KEY, CurveKeyPairs.SERVER.publicKey);
+			if (option == SocketOption.CURVE_CERTIFICATE) {
+				options.set(SocketOption.CURVE_PUBLIC_KEY, null).set(SocketOption.CURVE_SECRET_KEY, null);
+			}
+			if (option == SocketOption.CURVE_SERVER_CERTIFICATE) {
+				options.set(SocketOption.CURVE_SERVER_KEY, null);
+			}
+		}
+		else if (option == SocketOption.PLAIN_USERNAME) {
+			options.set(SocketOption.PLAIN_PASSWORD, "secret");
+		}
+		else if (option == SocketOption.PLAIN_PASSWORD) {
+			options.set(SocketOption.PLAIN_USERNAME, "user");
+		}
+		return options;
+	}
+
 	private static Object sample(SocketOption<?> option) {
+		if (option == SocketOption.CURVE_CERTIFICATE) {
+			return certificates().secretCertificate().toString();
+		}
+		if (option == SocketOption.CURVE_SERVER_CERTIFICATE) {
+			return certificates().publicCertificate().toString();
+		}
+		if (option == SocketOption.CURVE_PUBLIC_KEY) {
+			return CurveKeyPairs.CLIENT.publicKey;
+		}
+		if (option == SocketOption.CURVE_SECRET_KEY) {
+			return CurveKeyPairs.CLIENT.secretKey;
+		}
+		if (option == SocketOption.CURVE_SERVER_KEY) {
+			return CurveKeyPairs.SERVER.publicKey;
+		}
 		Class<?> type = option.type();
 		if (type == Duration.class) {
 			return Duration.ofMillis(100);

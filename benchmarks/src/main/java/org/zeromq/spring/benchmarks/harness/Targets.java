@@ -51,6 +51,10 @@ final class Targets {
 				targets.median(Scenarios.CONCURRENCY_4, STARTER)
 					.flatMap((four) -> targets.median(Scenarios.CONCURRENCY_1, STARTER).map((one) -> four / one)),
 				3);
+		targets.atLeast("CURVE REQ→REP round trips/s ≥ 0.9× raw JeroMQ CURVE",
+				targets.ratio(Scenarios.REQUEST_REPLY_CURVE, "round trips/s", STARTER, RAW), 0.9);
+		targets.atLeast("CURVE PUSH→PULL throughput ≥ 0.9× raw JeroMQ CURVE",
+				targets.ratio(Scenarios.PUSH_PULL_CURVE, STARTER, RAW), 0.9);
 		targets.out.append("| allocation < 200 B/message beyond the payload | see `jmh … -prof gc` (gc.alloc.rate.norm) | – |\n");
 		return targets.out.toString();
 	}

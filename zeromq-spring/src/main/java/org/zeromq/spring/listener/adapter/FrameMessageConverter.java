@@ -2,6 +2,7 @@ package org.zeromq.spring.listener.adapter;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.SmartMessageConverter;
@@ -23,12 +24,12 @@ public final class FrameMessageConverter implements SmartMessageConverter {
 	}
 
 	@Override
-	public Object fromMessage(Message<?> message, Class<?> targetClass) {
+	public @Nullable Object fromMessage(Message<?> message, Class<?> targetClass) {
 		return fromMessage(message, targetClass, null);
 	}
 
 	@Override
-	public Object fromMessage(Message<?> message, Class<?> targetClass, Object conversionHint) {
+	public @Nullable Object fromMessage(Message<?> message, Class<?> targetClass, @Nullable Object conversionHint) {
 		Object payload = message.getPayload();
 		if (payload instanceof byte[] frame) {
 			return this.converter.fromFrame(frame, targetClass, conversionHint);
@@ -41,13 +42,13 @@ public final class FrameMessageConverter implements SmartMessageConverter {
 	}
 
 	@Override
-	public Message<?> toMessage(Object payload, MessageHeaders headers) {
+	public Message<?> toMessage(Object payload, @Nullable MessageHeaders headers) {
 		byte[] frame = this.converter.toFrame(payload);
 		return (headers != null) ? new GenericMessage<>(frame, headers) : new GenericMessage<>(frame);
 	}
 
 	@Override
-	public Message<?> toMessage(Object payload, MessageHeaders headers, Object conversionHint) {
+	public Message<?> toMessage(Object payload, @Nullable MessageHeaders headers, @Nullable Object conversionHint) {
 		return toMessage(payload, headers);
 	}
 

@@ -3,6 +3,7 @@ package org.zeromq.spring.listener.adapter;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.Message;
@@ -30,7 +31,7 @@ public final class FramesArgumentResolver implements BindableArgumentResolver {
 	}
 
 	@Override
-	public Object resolveArgument(MethodParameter parameter, Message<?> message) throws Exception {
+	public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) throws Exception {
 		return bind(parameter).resolveArgument(parameter, message);
 	}
 

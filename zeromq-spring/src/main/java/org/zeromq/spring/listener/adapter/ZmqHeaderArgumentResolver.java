@@ -3,6 +3,7 @@ package org.zeromq.spring.listener.adapter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.Header;
@@ -29,11 +30,12 @@ public final class ZmqHeaderArgumentResolver implements BindableArgumentResolver
 	}
 
 	@Override
-	public Object resolveArgument(MethodParameter parameter, Message<?> message) {
+	public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
 		return bind(parameter).resolveArgument(parameter, message);
 	}
 
 	@Override
+	@SuppressWarnings("NullAway") // bound only to a parameter supportsParameter took, which has @Header
 	public HeaderParameter bind(MethodParameter parameter) {
 		Header header = parameter.getParameterAnnotation(Header.class);
 		String defaultValue = ValueConstants.DEFAULT_NONE.equals(header.defaultValue()) ? null : header.defaultValue();
@@ -48,7 +50,7 @@ public final class ZmqHeaderArgumentResolver implements BindableArgumentResolver
 	}
 
 	/** One header parameter, its annotation read once. */
-	private record HeaderParameter(String name, boolean asText, boolean required, byte[] defaultValue)
+	private record HeaderParameter(String name, boolean asText, boolean required, byte @Nullable [] defaultValue)
 			implements HandlerMethodArgumentResolver {
 
 		@Override
@@ -57,7 +59,7 @@ public final class ZmqHeaderArgumentResolver implements BindableArgumentResolver
 		}
 
 		@Override
-		public Object resolveArgument(MethodParameter parameter, Message<?> message) {
+		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
 			byte[] value = value(message);
 			if (value == null) {
 				value = this.defaultValue;
@@ -71,7 +73,7 @@ public final class ZmqHeaderArgumentResolver implements BindableArgumentResolver
 			return this.asText ? new String(value, StandardCharsets.UTF_8) : value;
 		}
 
-		private byte[] value(Message<?> message) {
+		private byte @Nullable [] value(Message<?> message) {
 			if (message instanceof InboundMessage inbound) {
 				return switch (this.name) {
 					case ZmqHeaders.TOPIC -> inbound.topic();

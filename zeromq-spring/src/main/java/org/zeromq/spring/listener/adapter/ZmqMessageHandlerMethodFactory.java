@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -50,8 +51,8 @@ public final class ZmqMessageHandlerMethodFactory implements MessageHandlerMetho
 	 * @param customResolvers the application's own resolvers, consulted before the payload's
 	 * @param beanFactory resolves placeholders in {@code @Header} defaults, or {@code null}
 	 */
-	public ZmqMessageHandlerMethodFactory(PayloadConverter converter, Validator validator,
-			List<HandlerMethodArgumentResolver> customResolvers, ConfigurableBeanFactory beanFactory) {
+	public ZmqMessageHandlerMethodFactory(PayloadConverter converter, @Nullable Validator validator,
+			List<HandlerMethodArgumentResolver> customResolvers, @Nullable ConfigurableBeanFactory beanFactory) {
 		SmartMessageConverter frames = new FrameMessageConverter(converter);
 		List<HandlerMethodArgumentResolver> all = new ArrayList<>();
 		all.add(new ZmqHeaderArgumentResolver());
@@ -172,17 +173,18 @@ public final class ZmqMessageHandlerMethodFactory implements MessageHandlerMetho
 
 		// Spring's invoke() also asks the logger, per message, whether to trace the arguments.
 		@Override
-		public Object invoke(Message<?> message, Object... providedArgs) throws Exception {
+		public @Nullable Object invoke(Message<?> message, @Nullable Object... providedArgs) throws Exception {
 			return doInvoke(getMethodArgumentValues(message, providedArgs));
 		}
 
 		@Override
-		protected Object[] getMethodArgumentValues(Message<?> message, Object... providedArgs) throws Exception {
+		protected @Nullable Object[] getMethodArgumentValues(Message<?> message, @Nullable Object... providedArgs)
+				throws Exception {
 			if (providedArgs.length > 0) {
 				return super.getMethodArgumentValues(message, providedArgs);
 			}
 			MethodParameter[] parameters = getMethodParameters();
-			Object[] args = new Object[parameters.length];
+			@Nullable Object[] args = new Object[parameters.length];
 			for (int i = 0; i < args.length; i++) {
 				args[i] = this.resolvers[i].resolveArgument(parameters[i], message);
 			}

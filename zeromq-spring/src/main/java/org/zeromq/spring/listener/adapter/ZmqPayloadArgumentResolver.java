@@ -1,5 +1,6 @@
 package org.zeromq.spring.listener.adapter;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConverter;
@@ -30,13 +31,13 @@ public final class ZmqPayloadArgumentResolver extends PayloadMethodArgumentResol
 	 * @param converter the same, as the {@link MessageConverter} Spring's resolution calls
 	 * @param validator validates {@code @Valid} and {@code @Validated} payloads, or {@code null}
 	 */
-	public ZmqPayloadArgumentResolver(PayloadConverter frames, MessageConverter converter, Validator validator) {
+	public ZmqPayloadArgumentResolver(PayloadConverter frames, MessageConverter converter, @Nullable Validator validator) {
 		super(converter, validator, true);
 		this.frames = frames;
 	}
 
 	@Override
-	public Object resolveArgument(MethodParameter parameter, Message<?> message) throws Exception {
+	public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) throws Exception {
 		if (message instanceof InboundMessage inbound && !inbound.hasSinglePayloadFrame()) {
 			throw notSinglePayloadFrame(inbound);
 		}
@@ -54,7 +55,7 @@ public final class ZmqPayloadArgumentResolver extends PayloadMethodArgumentResol
 	}
 
 	@Override
-	protected boolean isEmptyPayload(Object payload) {
+	protected boolean isEmptyPayload(@Nullable Object payload) {
 		return payload == null;
 	}
 
@@ -65,7 +66,7 @@ public final class ZmqPayloadArgumentResolver extends PayloadMethodArgumentResol
 
 	/** An unannotated payload parameter: the frame as is when it fits, else converted. */
 	private record PlainPayload(ZmqPayloadArgumentResolver full, PayloadConverter frames, Class<?> type,
-			boolean takesFrame, MethodParameter hint) implements HandlerMethodArgumentResolver {
+			boolean takesFrame, @Nullable MethodParameter hint) implements HandlerMethodArgumentResolver {
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
@@ -73,7 +74,7 @@ public final class ZmqPayloadArgumentResolver extends PayloadMethodArgumentResol
 		}
 
 		@Override
-		public Object resolveArgument(MethodParameter parameter, Message<?> message) throws Exception {
+		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) throws Exception {
 			if (!(message instanceof InboundMessage inbound)) {
 				return this.full.resolveArgument(parameter, message);
 			}

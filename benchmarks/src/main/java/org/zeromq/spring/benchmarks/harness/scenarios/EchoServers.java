@@ -2,6 +2,7 @@ package org.zeromq.spring.benchmarks.harness.scenarios;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -32,12 +33,22 @@ final class EchoServers {
 
 	/** The guide's hwserver: one REP socket, one thread. */
 	static Peer raw(Duration work) {
+		return raw(work, null);
+	}
+
+	/** The guide's hwserver, a CURVE server when {@code curve} is given, with its ZAP handler. */
+	static Peer raw(Duration work, CurveSetup curve) {
 		ZContext context = new ZContext();
+		AutoCloseable zap = (curve != null) ? curve.rawZapHandler(context) : () -> {
+		};
 		ZMQ.Socket rep = RawJeromq.socket(context, SocketType.REP, HWM);
+		if (curve != null) {
+			curve.serve(rep);
+		}
 		rep.bind(RawJeromq.LOOPBACK_ANY_PORT);
 		String endpoint = rep.getLastEndpoint();
 		RawLoop loop = new RawLoop("raw-rep", rep, echo(work));
-		return new Peer(endpoint, new ClosingOrder(loop, context));
+		return new Peer(endpoint, new ClosingOrder(loop, zap, context));
 	}
 
 	/**
@@ -82,9 +93,18 @@ final class EchoServers {
 
 	/** A REP socket declared in properties and a {@code @ZmqListener} that returns the request. */
 	static Peer starter(Duration work, int concurrency) {
-		StarterApp app = StarterApp.start(Map.of("zeromq.sockets.rep.type", "REP", "zeromq.sockets.rep.bind",
-				RawJeromq.LOOPBACK_ANY_PORT, "zeromq.sockets.rep.send-hwm", HWM, "zeromq.sockets.rep.receive-hwm", HWM,
-				"bench.concurrency", concurrency), Map.of("work", new Work(work)), EchoListener.class);
+		return starter(work, concurrency, null);
+	}
+
+	/** The same, a CURVE server when {@code curve} is given, letting in its client. */
+	static Peer starter(Duration work, int concurrency, CurveSetup curve) {
+		Map<String, Object> properties = new LinkedHashMap<>(Map.of("zeromq.sockets.rep.type", "REP",
+				"zeromq.sockets.rep.bind", RawJeromq.LOOPBACK_ANY_PORT, "zeromq.sockets.rep.send-hwm", HWM,
+				"zeromq.sockets.rep.receive-hwm", HWM, "bench.concurrency", concurrency));
+		if (curve != null) {
+			properties.putAll(curve.serverProperties("rep"));
+		}
+		StarterApp app = StarterApp.start(properties, Map.of("work", new Work(work)), EchoListener.class);
 		return new Peer(app.endpoint("rep"), new ClosingOrder(app));
 	}
 

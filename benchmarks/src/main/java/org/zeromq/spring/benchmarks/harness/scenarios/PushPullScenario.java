@@ -1,5 +1,6 @@
 package org.zeromq.spring.benchmarks.harness.scenarios;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,8 @@ import org.zeromq.spring.template.ZmqTemplate;
  * PUSH → PULL, one-way, as fast as the pipe goes. Raw: a PUSH socket on the harness thread and a
  * receive loop on a PULL socket. Starter: {@code ZmqTemplate.send} and a {@code @ZmqListener}.
  * Over tcp the sender and the receiver are separate applications (two contexts, as two processes
- * would have); over inproc they must share one.
+ * would have); over inproc they must share one. Over tcp, template to listener, optionally with
+ * CURVE on both sides ({@link CurveSetup}).
  */
 final class PushPullScenario implements Scenario {
 
@@ -48,18 +50,32 @@ final class PushPullScenario implements Scenario {
 
 	private final int messages;
 
+	private final boolean curve;
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	PushPullScenario(boolean tcp, Payload payload, Path path, int messages) {
+		this(tcp, payload, path, messages, false);
+	}
+
+	/**
+	 * @param curve whether both sides use CURVE, the receiver with its ZAP handler: tcp, template
+	 * to listener only
+	 */
+	PushPullScenario(boolean tcp, Payload payload, Path path, int messages, boolean curve) {
+		if (curve && (!tcp || path != Path.TEMPLATE_TO_LISTENER)) {
+			throw new IllegalArgumentException("CURVE runs over tcp, template to listener");
+		}
 		this.tcp = tcp;
 		this.payload = payload;
 		this.path = path;
 		this.messages = messages;
+		this.curve = curve;
 	}
 
 	@Override
 	public String name() {
-		String base = "PUSH→PULL " + (this.tcp ? "tcp" : "inproc") + " " + this.payload.label();
+		String base = "PUSH→PULL " + (this.tcp ? "tcp" : "inproc") + " " + this.payload.label() + (this.curve ? ", CURVE" : "");
 		return (this.path == Path.TEMPLATE_TO_LISTENER) ? base : base + ", " + this.path.label;
 	}
 
@@ -80,9 +96,14 @@ final class PushPullScenario implements Scenario {
 
 	private Side rawTcp() {
 		Arrivals arrivals = new Arrivals();
-		Peer receiver = rawTcpReceiver(arrivals);
+		CurveSetup keys = this.curve ? new CurveSetup() : null;
+		Peer receiver = rawTcpReceiver(arrivals, keys);
 		ZContext senderContext = new ZContext();
-		ZMQ.Socket push = RawJeromq.connect(senderContext, SocketType.PUSH, receiver.endpoint());
+		ZMQ.Socket push = RawJeromq.socket(senderContext, SocketType.PUSH);
+		if (keys != null) {
+			keys.connectAsClient(push);
+		}
+		push.connect(receiver.endpoint());
 		return new ThroughputSide(this.messages, arrivals, rawSend(push), push::close, senderContext, receiver);
 	}
 
@@ -96,9 +117,14 @@ final class PushPullScenario implements Scenario {
 
 	private Side starterTcp() {
 		Arrivals arrivals = new Arrivals();
-		StarterApp receiver = receiverApp(arrivals);
-		StarterApp sender = StarterApp.start(Map.of("zeromq.sockets.out.type", "PUSH", "zeromq.sockets.out.connect",
-				receiver.endpoint("in")), Map.of());
+		CurveSetup keys = this.curve ? new CurveSetup() : null;
+		StarterApp receiver = receiverApp(arrivals, keys);
+		Map<String, Object> properties = new LinkedHashMap<>(Map.of("zeromq.sockets.out.type", "PUSH",
+				"zeromq.sockets.out.connect", receiver.endpoint("in")));
+		if (keys != null) {
+			properties.putAll(keys.clientProperties("out"));
+		}
+		StarterApp sender = StarterApp.start(properties, Map.of());
 		return new ThroughputSide(this.messages, arrivals, templateSend(sender.template()), sender, receiver);
 	}
 
@@ -112,7 +138,7 @@ final class PushPullScenario implements Scenario {
 
 	private Side templateToRaw() {
 		Arrivals arrivals = new Arrivals();
-		Peer receiver = rawTcpReceiver(arrivals);
+		Peer receiver = rawTcpReceiver(arrivals, null);
 		StarterApp sender = StarterApp.start(Map.of("zeromq.sockets.out.type", "PUSH", "zeromq.sockets.out.connect",
 				receiver.endpoint()), Map.of());
 		return new ThroughputSide(this.messages, arrivals, templateSend(sender.template()), sender, receiver);
@@ -120,23 +146,36 @@ final class PushPullScenario implements Scenario {
 
 	private Side rawToListener() {
 		Arrivals arrivals = new Arrivals();
-		StarterApp receiver = receiverApp(arrivals);
+		StarterApp receiver = receiverApp(arrivals, null);
 		ZContext senderContext = new ZContext();
 		ZMQ.Socket push = RawJeromq.connect(senderContext, SocketType.PUSH, receiver.endpoint("in"));
 		return new ThroughputSide(this.messages, arrivals, rawSend(push), push::close, senderContext, receiver);
 	}
 
-	private StarterApp receiverApp(Arrivals arrivals) {
-		return StarterApp.start(Map.of("zeromq.sockets.in.type", "PULL", "zeromq.sockets.in.bind",
-				RawJeromq.LOOPBACK_ANY_PORT), Map.of("arrivals", arrivals), Sinks.forPayload(this.payload));
+	private StarterApp receiverApp(Arrivals arrivals, CurveSetup keys) {
+		Map<String, Object> properties = new LinkedHashMap<>(Map.of("zeromq.sockets.in.type", "PULL",
+				"zeromq.sockets.in.bind", RawJeromq.LOOPBACK_ANY_PORT));
+		if (keys != null) {
+			properties.putAll(keys.serverProperties("in"));
+		}
+		return StarterApp.start(properties, Map.of("arrivals", arrivals), Sinks.forPayload(this.payload));
 	}
 
-	/** A raw PULL loop bound on loopback in a context of its own, as a receiving process. */
-	private Peer rawTcpReceiver(Arrivals arrivals) {
+	/**
+	 * A raw PULL loop bound on loopback in a context of its own, as a receiving process; a CURVE
+	 * server with its ZAP handler when {@code keys} are given.
+	 */
+	private Peer rawTcpReceiver(Arrivals arrivals, CurveSetup keys) {
 		ZContext context = new ZContext();
-		ZMQ.Socket pull = RawJeromq.bind(context, SocketType.PULL, RawJeromq.LOOPBACK_ANY_PORT);
+		AutoCloseable zap = (keys != null) ? keys.rawZapHandler(context) : () -> {
+		};
+		ZMQ.Socket pull = RawJeromq.socket(context, SocketType.PULL);
+		if (keys != null) {
+			keys.serve(pull);
+		}
+		pull.bind(RawJeromq.LOOPBACK_ANY_PORT);
 		String endpoint = pull.getLastEndpoint();
-		return new Peer(endpoint, new ClosingOrder(rawReceiver(pull, arrivals), context));
+		return new Peer(endpoint, new ClosingOrder(rawReceiver(pull, arrivals), zap, context));
 	}
 
 	private RawLoop rawReceiver(ZMQ.Socket pull, Arrivals arrivals) {

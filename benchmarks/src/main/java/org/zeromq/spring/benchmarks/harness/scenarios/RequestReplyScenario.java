@@ -1,6 +1,7 @@
 package org.zeromq.spring.benchmarks.harness.scenarios;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ import org.zeromq.spring.template.ZmqTemplate;
 /**
  * REQ → REP round trips over tcp, one at a time, each timed on its own. Raw: a REQ socket
  * against the guide's hwserver loop. Starter: {@code ZmqTemplate.request} on a declared REQ
- * socket against a {@code @ZmqListener} REP in another application context.
+ * socket against a {@code @ZmqListener} REP in another application context. Optionally over
+ * CURVE on both sides ({@link CurveSetup}).
  */
 final class RequestReplyScenario implements Scenario {
 
@@ -33,13 +35,21 @@ final class RequestReplyScenario implements Scenario {
 
 	private final int requests;
 
+	private final boolean curve;
+
 	RequestReplyScenario(int requests) {
+		this(requests, false);
+	}
+
+	/** @param curve whether both sides use CURVE, the server with its ZAP handler */
+	RequestReplyScenario(int requests, boolean curve) {
 		this.requests = requests;
+		this.curve = curve;
 	}
 
 	@Override
 	public String name() {
-		return "REQ→REP tcp round trip byte[]";
+		return "REQ→REP tcp round trip byte[]" + (this.curve ? ", CURVE" : "");
 	}
 
 	@Override
@@ -49,10 +59,15 @@ final class RequestReplyScenario implements Scenario {
 
 	@Override
 	public Side open(String side) {
+		CurveSetup keys = this.curve ? new CurveSetup() : null;
 		if (side.equals("raw")) {
-			Peer server = EchoServers.raw(Duration.ZERO);
+			Peer server = EchoServers.raw(Duration.ZERO, keys);
 			ZContext context = new ZContext();
-			ZMQ.Socket req = RawJeromq.connect(context, SocketType.REQ, server.endpoint());
+			ZMQ.Socket req = RawJeromq.socket(context, SocketType.REQ);
+			if (keys != null) {
+				keys.connectAsClient(req);
+			}
+			req.connect(server.endpoint());
 			req.setReceiveTimeOut((int) TIMEOUT.toMillis());
 			return new LatencySide(this.requests, () -> {
 				req.send(Payload.BYTES_100, 0);
@@ -61,9 +76,13 @@ final class RequestReplyScenario implements Scenario {
 				}
 			}, req::close, context, server);
 		}
-		Peer server = EchoServers.starter(Duration.ZERO, 1);
-		StarterApp client = StarterApp.start(Map.of("zeromq.sockets.req.type", "REQ", "zeromq.sockets.req.connect",
-				server.endpoint()), Map.of());
+		Peer server = EchoServers.starter(Duration.ZERO, 1, keys);
+		Map<String, Object> properties = new LinkedHashMap<>(Map.of("zeromq.sockets.req.type", "REQ",
+				"zeromq.sockets.req.connect", server.endpoint()));
+		if (keys != null) {
+			properties.putAll(keys.clientProperties("req"));
+		}
+		StarterApp client = StarterApp.start(properties, Map.of());
 		ZmqTemplate template = client.template();
 		return new LatencySide(this.requests, () -> template.request("req", Payload.BYTES_100, TIMEOUT, byte[].class),
 				client, server);

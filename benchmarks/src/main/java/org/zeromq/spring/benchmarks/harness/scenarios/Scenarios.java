@@ -40,6 +40,11 @@ public final class Scenarios {
 	/** The device alone: no handler work, so the forwarding between clients and workers is what counts. */
 	public static final String DEVICE_4 = "REP bind-side no handler work, concurrency 4, 1000 in flight";
 
+	public static final String REQUEST_REPLY_CURVE = new RequestReplyScenario(0, true).name();
+
+	public static final String PUSH_PULL_CURVE = new PushPullScenario(true, Payload.BYTES,
+			PushPullScenario.Path.TEMPLATE_TO_LISTENER, 0, true).name();
+
 	private Scenarios() {
 	}
 
@@ -64,6 +69,10 @@ public final class Scenarios {
 		all.add(new PipelinedRequestScenario(CONCURRENCY_1, count(1_000, scale), 16, Duration.ofMillis(1), 1));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_4, count(1_000, scale), 16, Duration.ofMillis(1), 4));
 		all.add(new PipelinedRequestScenario(DEVICE_4, count(100_000, scale), 1000, Duration.ZERO, 4));
+		// CURVE encrypts every message: fewer of them for the same time
+		all.add(new RequestReplyScenario(count(10_000, scale), true));
+		all.add(new PushPullScenario(true, Payload.BYTES, PushPullScenario.Path.TEMPLATE_TO_LISTENER, count(100_000, scale),
+				true));
 		return all;
 	}
 

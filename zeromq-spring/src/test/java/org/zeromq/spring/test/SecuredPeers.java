@@ -1,0 +1,35 @@
+package org.zeromq.spring.test;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * Raw CURVE and PLAIN peers, made by {@link PeerSockets} and set up as a peer process would
+ * set them up with JeroMQ alone.
+ */
+public final class SecuredPeers {
+
+	private SecuredPeers() {
+	}
+
+	/** A CURVE client with its own key pair, connected to a server whose public key is {@code serverKey}. */
+	public static ZMQ.Socket curveClient(PeerSockets peers, SocketType type, String endpoint, ZMQ.Curve.KeyPair own,
+			String serverKey) {
+		ZMQ.Socket socket = peers.create(type);
+		socket.setCurvePublicKey(own.publicKey.getBytes(ZMQ.CHARSET));
+		socket.setCurveSecretKey(own.secretKey.getBytes(ZMQ.CHARSET));
+		socket.setCurveServerKey(serverKey.getBytes(ZMQ.CHARSET));
+		socket.connect(endpoint);
+		return socket;
+	}
+
+	/** A PLAIN client connected with a user name and password. */
+	public static ZMQ.Socket plainClient(PeerSockets peers, SocketType type, String endpoint, String user, String password) {
+		ZMQ.Socket socket = peers.create(type);
+		socket.setPlainUsername(user);
+		socket.setPlainPassword(password);
+		socket.connect(endpoint);
+		return socket;
+	}
+
+}

@@ -80,8 +80,7 @@ class HelloWorldApplicationTests {
 		// the listener threads that the context started here owns.
 		Set<Thread> before = listenerThreads();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HelloWorldApplication.class)
-			.properties(SERVER_BINDS, CLIENT_CONNECTS)
-			.run();
+			.run("--" + SERVER_BINDS, "--" + CLIENT_CONNECTS);
 		Set<Thread> started;
 		try {
 			started = listenerThreads();

@@ -1,5 +1,6 @@
 package org.zeromq.spring.integration;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.spring.core.ZmqException;
 
 /**
@@ -25,7 +26,7 @@ public class EndpointConfigurationException extends ZmqException {
 	 * @param cause the failure behind it, or {@code null}
 	 */
 	public EndpointConfigurationException(String endpoint, String socket, String problem, String action,
-			Throwable cause) {
+			@Nullable Throwable cause) {
 		super(endpoint + " on socket '" + socket + "': " + problem + "; " + action, cause);
 		this.endpoint = endpoint;
 		this.socket = socket;

@@ -1,5 +1,6 @@
 package org.zeromq.spring.integration;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.spring.config.DefaultZmqListenerContainerFactory;
 import org.zeromq.spring.listener.DefaultZmqListenerContainer;
 import org.zeromq.spring.listener.ListenerConfigurationException;
@@ -24,7 +25,7 @@ final class ListenerContainers {
 	 * @throws EndpointConfigurationException when the socket cannot serve the endpoint as declared
 	 */
 	static DefaultZmqListenerContainer create(DefaultZmqListenerContainerFactory factory, String endpoint, String socket,
-			Integer concurrency, ZmqMessageListener listener) {
+			@Nullable Integer concurrency, ZmqMessageListener listener) {
 		try {
 			// The socket's name is the container's id: the threads are zmq-listener-<socket>-<n>, as
 			// for a @ZmqListener on that socket, and a socket serves one listener either way.

@@ -1,5 +1,6 @@
 package org.zeromq.spring.integration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.zeromq.spring.annotation.ZmqListenerAnnotationBeanPostProcessor;
@@ -21,7 +22,7 @@ final class StarterBeans {
 	 * {@value ZmqListenerAnnotationBeanPostProcessor#DEFAULT_CONTAINER_FACTORY_BEAN_NAME}, else the
 	 * only {@link DefaultZmqListenerContainerFactory}.
 	 */
-	static DefaultZmqListenerContainerFactory containerFactory(BeanFactory beanFactory, String endpoint, String socket) {
+	static DefaultZmqListenerContainerFactory containerFactory(@Nullable BeanFactory beanFactory, String endpoint, String socket) {
 		String name = ZmqListenerAnnotationBeanPostProcessor.DEFAULT_CONTAINER_FACTORY_BEAN_NAME;
 		if (beanFactory != null && beanFactory.containsBean(name)
 				&& beanFactory.isTypeMatch(name, DefaultZmqListenerContainerFactory.class)) {
@@ -41,7 +42,7 @@ final class StarterBeans {
 	}
 
 	/** The only {@link ZmqTemplate}. */
-	static ZmqTemplate template(BeanFactory beanFactory, String endpoint, String socket) {
+	static ZmqTemplate template(@Nullable BeanFactory beanFactory, String endpoint, String socket) {
 		ZmqTemplate only = (beanFactory != null) ? beanFactory.getBeanProvider(ZmqTemplate.class).getIfUnique() : null;
 		if (only == null) {
 			throw new EndpointConfigurationException(endpoint, socket,
@@ -53,7 +54,7 @@ final class StarterBeans {
 		return only;
 	}
 
-	private static String available(BeanFactory beanFactory, Class<?> type) {
+	private static String available(@Nullable BeanFactory beanFactory, Class<?> type) {
 		if (beanFactory instanceof ListableBeanFactory listable) {
 			String[] names = listable.getBeanNamesForType(type);
 			if (names.length > 1) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.integration.channel.AbstractMessageChannel;
 import org.springframework.integration.dispatcher.BroadcastingDispatcher;
 import org.springframework.integration.dispatcher.MessageDispatcher;
@@ -56,24 +57,36 @@ public class ZmqChannel extends AbstractMessageChannel implements SubscribableCh
 
 	private final String receiveSocket;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private ZmqTemplate template;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private DefaultZmqListenerContainerFactory containerFactory;
 
 	private Class<?> payloadType = byte[].class;
 
-	private Integer concurrency;
+	private @Nullable Integer concurrency;
 
 	private boolean autoStartup = true;
 
 	private int phase = Integer.MAX_VALUE / 2;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private MessageDispatcher dispatcher;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private OutboundFrames outbound;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private InboundMapping mapping;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private DefaultZmqListenerContainer container;
 
 	private volatile boolean running;
@@ -173,7 +186,7 @@ public class ZmqChannel extends AbstractMessageChannel implements SubscribableCh
 			return registry.spec(socket).type();
 		}
 		catch (UnknownSocketException ex) {
-			throw new EndpointConfigurationException(description, socket, ex.getMessage(),
+			throw new EndpointConfigurationException(description, socket, String.valueOf(ex.getMessage()),
 					"declare socket '" + socket + "' (its type, and bind or connect), or name one of " + ex.declared(), ex);
 		}
 	}
@@ -238,7 +251,7 @@ public class ZmqChannel extends AbstractMessageChannel implements SubscribableCh
 		}
 
 		@Override
-		public Object onMessage(InboundMessage received) {
+		public @Nullable Object onMessage(InboundMessage received) {
 			ZmqChannel.this.dispatcher.dispatch(ZmqChannel.this.mapping.toMessage(received, getMessageBuilderFactory()));
 			return null;
 		}

@@ -2,6 +2,7 @@ package org.zeromq.spring.integration;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.integration.context.OrderlyShutdownCapable;
 import org.springframework.integration.core.Pausable;
 import org.springframework.integration.endpoint.MessageProducerSupport;
@@ -35,14 +36,18 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport implements 
 
 	private final String socket;
 
-	private DefaultZmqListenerContainerFactory containerFactory;
+	private @Nullable DefaultZmqListenerContainerFactory containerFactory;
 
 	private Class<?> payloadType = byte[].class;
 
-	private Integer concurrency;
+	private @Nullable Integer concurrency;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private DefaultZmqListenerContainer container;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private InboundMapping mapping;
 
 	/**
@@ -157,7 +162,7 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport implements 
 	private final class Listener implements ZmqMessageListener {
 
 		@Override
-		public Object onMessage(InboundMessage received) {
+		public @Nullable Object onMessage(InboundMessage received) {
 			Message<?> message;
 			try {
 				message = ZmqInboundChannelAdapter.this.mapping.toMessage(received, getMessageBuilderFactory());

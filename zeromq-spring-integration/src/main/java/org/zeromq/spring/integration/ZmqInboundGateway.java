@@ -2,6 +2,7 @@ package org.zeromq.spring.integration;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.integration.MessageTimeoutException;
 import org.springframework.integration.core.Pausable;
 import org.springframework.integration.gateway.MessagingGatewaySupport;
@@ -34,14 +35,18 @@ public class ZmqInboundGateway extends MessagingGatewaySupport implements Pausab
 
 	private final String socket;
 
-	private DefaultZmqListenerContainerFactory containerFactory;
+	private @Nullable DefaultZmqListenerContainerFactory containerFactory;
 
 	private Class<?> payloadType = byte[].class;
 
-	private Integer concurrency;
+	private @Nullable Integer concurrency;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private DefaultZmqListenerContainer container;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private InboundMapping mapping;
 
 	/**
@@ -149,7 +154,7 @@ public class ZmqInboundGateway extends MessagingGatewaySupport implements Pausab
 	private final class Listener implements ZmqMessageListener {
 
 		@Override
-		public Object onMessage(InboundMessage received) {
+		public @Nullable Object onMessage(InboundMessage received) {
 			Message<?> request = ZmqInboundGateway.this.mapping.toMessage(received, getMessageBuilderFactory());
 			Message<?> reply;
 			try {
@@ -177,7 +182,7 @@ public class ZmqInboundGateway extends MessagingGatewaySupport implements Pausab
 			while (reason instanceof MessagingException && reason.getCause() != null) {
 				reason = reason.getCause();
 			}
-			return (reason != failure) ? new MessageHandlingException(request, reason.getMessage(), failure) : failure;
+			return (reason != failure) ? new MessageHandlingException(request, String.valueOf(reason.getMessage()), failure) : failure;
 		}
 
 	}

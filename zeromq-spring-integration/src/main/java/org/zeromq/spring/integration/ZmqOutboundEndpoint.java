@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
@@ -75,24 +76,38 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 
 	private final Object inFlightLock = new Object();
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private ZmqTemplate template;
 
-	private Expression topicExpression;
+	private @Nullable Expression topicExpression;
 
-	private Expression identityExpression;
+	private @Nullable Expression identityExpression;
 
 	private Class<?> replyPayloadType = byte[].class;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private Duration replyTimeout;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private Duration shutdownTimeout;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private ZmqSocketType type;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private OutboundFrames outbound;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private PayloadReader replyReader;
 
+	// Set in onInit, before anything reads it.
+	@SuppressWarnings("NullAway.Init")
 	private EvaluationContext evaluationContext;
 
 	// Guarded by inFlightLock.
@@ -196,7 +211,7 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 			spec = this.template.registry().spec(this.socket);
 		}
 		catch (UnknownSocketException ex) {
-			throw new EndpointConfigurationException(description, this.socket, ex.getMessage(),
+			throw new EndpointConfigurationException(description, this.socket, String.valueOf(ex.getMessage()),
 					"declare socket '" + this.socket + "' (its type, and bind or connect), or name one of " + ex.declared(), ex);
 		}
 		this.type = spec.type();
@@ -238,7 +253,7 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 	}
 
 	@Override
-	protected Object handleRequestMessage(Message<?> requestMessage) {
+	protected @Nullable Object handleRequestMessage(Message<?> requestMessage) {
 		List<byte[]> frames = frames(requestMessage);
 		if (!this.expectReply) {
 			send(frames);
@@ -312,7 +327,7 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 		return frames;
 	}
 
-	private byte[] topic(Message<?> message) {
+	private byte @Nullable [] topic(Message<?> message) {
 		Object topic;
 		if (this.topicExpression != null) {
 			topic = this.topicExpression.getValue(this.evaluationContext, message);
@@ -326,7 +341,7 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 		return (topic != null) ? bytes(topic) : null;
 	}
 
-	private byte[] identity(Message<?> message) {
+	private byte @Nullable [] identity(Message<?> message) {
 		Object identity = (this.identityExpression != null) ? this.identityExpression.getValue(this.evaluationContext, message)
 				: message.getHeaders().get(ZmqHeaders.IDENTITY);
 		if (identity == null) {

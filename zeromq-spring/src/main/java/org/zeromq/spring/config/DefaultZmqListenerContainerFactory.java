@@ -80,7 +80,7 @@ public class DefaultZmqListenerContainerFactory
 	public DefaultZmqListenerContainer createListenerContainer(ListenerEndpoint endpoint,
 			MessageHandlerMethodFactory handlerMethods) {
 		InvocableHandlerMethod handler = (handlerMethods instanceof ZmqMessageHandlerMethodFactory zmq)
-				? zmq.createHandlerMethod(endpoint) : handlerMethods.createInvocableHandlerMethod(endpoint.bean(), endpoint.method());
+				? zmq.createHandlerMethod(endpoint) : handlerMethods.createInvocableHandlerMethod(endpoint.bean(), endpoint.handlerMethod());
 		return new DefaultZmqListenerContainer(endpoint, handler, errorHandler(endpoint),
 				this.socketSettings.apply(endpoint.socket()), this.registry, this.outbound, this.containerProperties);
 	}

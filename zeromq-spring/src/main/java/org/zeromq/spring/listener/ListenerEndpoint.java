@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param method the handler method, or {@code null} for a {@link ZmqMessageListener}
  */
 public record ListenerEndpoint(String id, String socket, @Nullable Integer concurrency, @Nullable Boolean autoStartup,
-		@Nullable String errorHandler, @Nullable String sendTo, Object bean, Method method) {
+		@Nullable String errorHandler, @Nullable String sendTo, Object bean, @Nullable Method method) {
 
 	/**
 	 * An endpoint whose messages go to {@code listener} rather than to an annotated method; it
@@ -34,9 +34,23 @@ public record ListenerEndpoint(String id, String socket, @Nullable Integer concu
 	 * container factory's default
 	 * @param listener what handles each message
 	 */
-	public static ListenerEndpoint forListener(String id, String socket, Integer concurrency, Boolean autoStartup,
+	public static ListenerEndpoint forListener(String id, String socket, @Nullable Integer concurrency,
+			@Nullable Boolean autoStartup,
 			ZmqMessageListener listener) {
 		return new ListenerEndpoint(id, socket, concurrency, autoStartup, null, null, listener, null);
+	}
+
+	/**
+	 * The annotated method, for the paths that only method endpoints take.
+	 * @throws IllegalStateException for an endpoint made with {@link #forListener}, whose
+	 * container is created with its {@link ZmqMessageListener} instead
+	 */
+	public Method handlerMethod() {
+		if (this.method == null) {
+			throw new IllegalStateException("Listener " + describe()
+					+ " has no method: create its container with its ZmqMessageListener");
+		}
+		return this.method;
 	}
 
 	/** The listener as a user recognises it in a message. */

@@ -1,5 +1,7 @@
 package org.zeromq.spring.listener;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a listener container calls for each message when the application hands it code of its
  * own instead of an annotated method: Spring Integration's channel adapters and gateways run on
@@ -22,6 +24,6 @@ public interface ZmqMessageListener {
 	 * @throws Exception the failure of this message alone: it goes to the container's error
 	 * handler, and a REP or ROUTER socket answers with its error reply
 	 */
-	Object onMessage(InboundMessage message) throws Exception;
+	@Nullable Object onMessage(InboundMessage message) throws Exception;
 
 }

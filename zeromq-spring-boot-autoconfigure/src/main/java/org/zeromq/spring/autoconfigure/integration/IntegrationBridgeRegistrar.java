@@ -21,6 +21,8 @@ import org.zeromq.spring.autoconfigure.ZmqProperties;
  */
 class IntegrationBridgeRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
+	// Set by Spring (EnvironmentAware) before it registers bean definitions.
+	@SuppressWarnings("NullAway.Init")
 	private Environment environment;
 
 	@Override

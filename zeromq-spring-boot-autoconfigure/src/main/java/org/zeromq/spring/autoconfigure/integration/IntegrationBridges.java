@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.util.StringUtils;
 import org.zeromq.spring.autoconfigure.ZmqProperties;
@@ -62,8 +63,12 @@ final class IntegrationBridges {
 	/** The channel each inbound bridge sends to, by the property that names it. */
 	Map<String, String> inboundChannels() {
 		Map<String, String> channels = new LinkedHashMap<>();
-		this.properties.getIntegration().getInbound().forEach((socket, bridge) -> channels.put(INBOUND + "." + socket + ".channel",
-				bridge.getChannel()));
+		// A bridge without a channel has already stopped startup (flows() requires one).
+		this.properties.getIntegration().getInbound().forEach((socket, bridge) -> {
+			if (bridge.getChannel() != null) {
+				channels.put(INBOUND + "." + socket + ".channel", bridge.getChannel());
+			}
+		});
 		return channels;
 	}
 
@@ -159,6 +164,8 @@ final class IntegrationBridges {
 					"applies to gateways (a reply-channel is set)", "remove it, or set the reply-channel");
 		}
 		if (gateway) {
+			String replyChannel = required(property, "reply-channel", bridge.getReplyChannel(),
+					"the channel the replies go to");
 			return () -> {
 				ZmqOutboundGatewaySpec spec = Zmq.outboundGateway(socket)
 					.replyPayloadType((bridge.getReplyPayloadType() != null) ? bridge.getReplyPayloadType() : byte[].class)
@@ -169,7 +176,7 @@ final class IntegrationBridges {
 				}
 				return IntegrationFlow.from(channel)
 					.handle(spec, (endpoint) -> endpoint.id(property + ".gateway").autoStartup(bridge.isAutoStartup()))
-					.channel(bridge.getReplyChannel())
+					.channel(replyChannel)
 					.get();
 			};
 		}
@@ -192,7 +199,7 @@ final class IntegrationBridges {
 	}
 
 	// The declared type, or null when the socket has none: the socket's own validation reports that.
-	private ZmqSocketType declaredType(String property, String socket) {
+	private @Nullable ZmqSocketType declaredType(String property, String socket) {
 		ZmqProperties.Socket declared = this.properties.getSockets().get(socket);
 		if (declared == null) {
 			throw new IntegrationBridgeException(property, "no socket '" + socket + "' is declared",
@@ -203,7 +210,7 @@ final class IntegrationBridges {
 		return declared.getType();
 	}
 
-	private static String required(String property, String key, String value, String meaning) {
+	private static String required(String property, String key, @Nullable String value, String meaning) {
 		if (!StringUtils.hasText(value)) {
 			throw new IntegrationBridgeException(property + "." + key, "is required", "set it to " + meaning);
 		}

@@ -1,12 +1,13 @@
 package org.zeromq.spring.integration.dsl;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.integration.dsl.MessageChannelSpec;
 import org.zeromq.spring.integration.ZmqChannel;
 
 /** Configures a {@link ZmqChannel}. */
 public class ZmqChannelSpec extends MessageChannelSpec<ZmqChannelSpec, ZmqChannel> {
 
-	ZmqChannelSpec(String id, ZmqChannel channel) {
+	ZmqChannelSpec(@Nullable String id, ZmqChannel channel) {
 		this.channel = channel;
 		if (id != null) {
 			id(id);

@@ -2,6 +2,7 @@ package org.zeromq.spring.core;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
@@ -46,11 +47,22 @@ public final class SocketProxy {
 
 	/** Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts. */
 	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend) {
+		this(loop, frontend, backend, (count) -> {
+		});
+	}
+
+	/**
+	 * Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts.
+	 * @param droppedAtFront told on the loop thread, once per batch, how many messages from the
+	 * back socket the front one could not route
+	 */
+	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend, LongConsumer droppedAtFront) {
 		this.loop = loop;
 		this.front = loop.register(frontend, 0, this::frontReady);
 		this.back = loop.register(backend, 0, this::backReady);
-		this.frontToBack = new Direction(frontend, backend);
-		this.backToFront = new Direction(backend, frontend);
+		this.frontToBack = new Direction(frontend, backend, (count) -> {
+		});
+		this.backToFront = new Direction(backend, frontend, droppedAtFront);
 		updateInterest();
 	}
 
@@ -148,6 +160,8 @@ public final class SocketProxy {
 
 		private final AtomicLong dropped = new AtomicLong();
 
+		private final LongConsumer droppedListener;
+
 		// Loop-thread state.
 		private @Nullable Msg waiting;
 
@@ -155,7 +169,8 @@ public final class SocketProxy {
 
 		private boolean discarding;
 
-		Direction(ZMQ.Socket source, ZMQ.Socket destination) {
+		Direction(ZMQ.Socket source, ZMQ.Socket destination, LongConsumer droppedListener) {
+			this.droppedListener = droppedListener;
 			this.source = source.base();
 			this.destination = destination.base();
 			this.enabled = canReceive(source.getSocketType()) && canSend(destination.getSocketType());
@@ -229,6 +244,7 @@ public final class SocketProxy {
 				}
 				if (droppedNow != 0) {
 					this.dropped.lazySet(this.dropped.get() + droppedNow);
+					this.droppedListener.accept(droppedNow);
 				}
 			}
 		}

@@ -40,6 +40,9 @@ public final class StarterApp implements AutoCloseable {
 		// Spring Integration is on the benchmarks' class path for its own scenarios; the others
 		// run without it, as an application without the module would. Those scenarios clear this.
 		all.put("spring.autoconfigure.exclude", INTEGRATION_AUTO_CONFIGURATION);
+		// A meter registry is on the class path for the metrics row; every other row measures the
+		// starter without its meters, as before, unless it turns them on.
+		all.put("zeromq.metrics.enabled", "false");
 		all.putAll(properties);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class).sources(components)
 			.web(WebApplicationType.NONE)

@@ -45,6 +45,12 @@ public final class Scenarios {
 	public static final String PUSH_PULL_CURVE = new PushPullScenario(true, Payload.BYTES,
 			PushPullScenario.Path.TEMPLATE_TO_LISTENER, 0, true).name();
 
+	public static final String METRICS = MetricsScenario.NAME;
+
+	public static final String METRICS_OFF = MetricsScenario.OFF;
+
+	public static final String METRICS_ON = MetricsScenario.ON;
+
 	private Scenarios() {
 	}
 
@@ -73,6 +79,7 @@ public final class Scenarios {
 		all.add(new RequestReplyScenario(count(10_000, scale), true));
 		all.add(new PushPullScenario(true, Payload.BYTES, PushPullScenario.Path.TEMPLATE_TO_LISTENER, count(100_000, scale),
 				true));
+		all.add(new MetricsScenario(throughput));
 		return all;
 	}
 

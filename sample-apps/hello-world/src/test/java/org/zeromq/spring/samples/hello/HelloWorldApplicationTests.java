@@ -79,6 +79,7 @@ class HelloWorldApplicationTests {
 		// Other contexts of this JVM (the cached test context) run the same listener: watch only
 		// the listener threads that the context started here owns.
 		Set<Thread> before = listenerThreads();
+		// As arguments, not builder properties: those are defaults, below application.yml's port.
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HelloWorldApplication.class)
 			.run("--" + SERVER_BINDS, "--" + CLIENT_CONNECTS);
 		Set<Thread> started;

@@ -15,6 +15,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.template.ZmqOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,12 +44,11 @@ class PipelineApplicationTests {
 				ConfigurableApplicationContext ventilator = start("ventilator", "--zeromq.sockets.tasks.bind=" + ANY_PORT,
 						"--zeromq.sockets.batches.connect=" + endpoint(sink, "batches"), "--pipeline.tasks=" + TASKS,
 						"--pipeline.max-workload=5", "--pipeline.workers=2")) {
-			// Both workers must be subscribed to the kill signal before the batch starts, or a
-			// fast batch could end before a slow subscription arrives.
-			ConnectedPeers killSubscribers = new ConnectedPeers(sink.getBean(ZmqSocketRegistry.class).socket(Sink.CONTROL));
 			try (ConfigurableApplicationContext worker1 = startWorker("worker-1", ventilator, sink);
 					ConfigurableApplicationContext worker2 = startWorker("worker-2", ventilator, sink)) {
-				assertThat(killSubscribers.awaitAtLeast(2, BOUND)).isEqualTo(2);
+				// Both workers must be subscribed to the kill signal before the batch starts, or a
+				// fast batch could end before a slow subscription arrives.
+				assertThat(sink.getBean(ZmqOperations.class).awaitSubscribers(Sink.CONTROL, 2, BOUND)).isTrue();
 				Sink sinkRole = sink.getBean(Sink.class);
 				Worker worker1Role = worker1.getBean(Worker.class);
 				Worker worker2Role = worker2.getBean(Worker.class);

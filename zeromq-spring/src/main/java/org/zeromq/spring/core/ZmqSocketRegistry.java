@@ -135,6 +135,12 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 	 */
 	@SuppressWarnings("NullAway") // once open, every declared name maps to its socket
 	public ManagedSocket socket(String name) {
+		// Every send looks its socket up here: once the sockets are open, one map read answers
+		// (the declared list, scanned by a stream, showed in profiles of the template's sends).
+		ManagedSocket open = this.sockets.get(name);
+		if (open != null) {
+			return open;
+		}
 		if (!isDeclared(name)) {
 			throw unknown(name);
 		}

@@ -42,6 +42,9 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(DefaultZmqListenerContainer.class);
 
+	// Passed explicitly: the varargs call would allocate an empty array per message.
+	private static final Object[] NO_PROVIDED_ARGUMENTS = new Object[0];
+
 	private static final Duration REBIND_PATIENCE = Duration.ofSeconds(5);
 
 	private static final Duration REBIND_RETRY = Duration.ofMillis(20);
@@ -91,6 +94,34 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 	public DefaultZmqListenerContainer(ListenerEndpoint endpoint, InvocableHandlerMethod handler,
 			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, ZmqSocketRegistry registry,
 			OutboundFrames outbound, ZmqContainerProperties properties) {
+		this(endpoint, (message) -> handler.invoke(message, NO_PROVIDED_ARGUMENTS),
+				handler.getMethod().getReturnType() != void.class, errorHandler, settings, registry, outbound, properties);
+	}
+
+	/**
+	 * A container whose messages go to {@code listener} instead of an annotated method, with
+	 * everything else as for a method: the same checks, threads, concurrency, replies, error
+	 * handling, pause and resume, and bounded stop. Nothing opens or runs before {@link #start()}.
+	 * @param endpoint the listener's id, socket, concurrency and auto-startup
+	 * ({@link ListenerEndpoint#forListener})
+	 * @param listener handles each message; what it returns is the reply
+	 * @param errorHandler what happens to a failed message
+	 * @param settings the error reply and dead-letter socket of its socket
+	 * @param registry the declared sockets
+	 * @param outbound turns replies into frames
+	 * @param properties what the factory's containers share
+	 * @throws ListenerConfigurationException when the listener cannot run on its socket
+	 */
+	public DefaultZmqListenerContainer(ListenerEndpoint endpoint, ZmqMessageListener listener,
+			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, ZmqSocketRegistry registry,
+			OutboundFrames outbound, ZmqContainerProperties properties) {
+		// Whether it replies is the listener's decision per message: nothing to warn about here.
+		this(endpoint, listener, false, errorHandler, settings, registry, outbound, properties);
+	}
+
+	private DefaultZmqListenerContainer(ListenerEndpoint endpoint, ZmqMessageListener listener, boolean returnsValue,
+			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, ZmqSocketRegistry registry,
+			OutboundFrames outbound, ZmqContainerProperties properties) {
 		this.endpoint = endpoint;
 		this.registry = registry;
 		this.factory = registry.factory();
@@ -98,12 +129,12 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		this.concurrency = (endpoint.concurrency() != null) ? endpoint.concurrency() : properties.getConcurrency();
 		this.autoStartup = (endpoint.autoStartup() != null) ? endpoint.autoStartup() : properties.isAutoStartup();
 		ListenerSocketCheck check = new ListenerSocketCheck(endpoint, registry);
-		SocketSpec spec = check.declared(endpoint.socket(), "@ZmqListener");
+		SocketSpec spec = check.declared(endpoint.socket(), (endpoint.method() != null) ? "@ZmqListener" : "its place");
 		check.check(spec, this.concurrency);
 		check.checkTarget("@SendTo", endpoint.sendTo());
 		check.checkTarget("dead-letter", settings.deadLetter());
 		this.topology = ListenerTopology.of(spec, this.concurrency);
-		if (handler.getMethod().getReturnType() != void.class && endpoint.sendTo() == null
+		if (returnsValue && endpoint.sendTo() == null
 				&& MessageDispatcher.ReplyMode.of(spec.type()) == MessageDispatcher.ReplyMode.NEVER) {
 			logger.warn(endpoint.describe() + " returns a value on a " + spec.type()
 					+ " socket, which cannot reply; add @SendTo to forward it, or return void");
@@ -118,7 +149,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 			}
 		}
 		this.replaceDeclaredSocket = replace;
-		this.dispatcher = new MessageDispatcher(endpoint, handler, properties.getObservation(), spec.type(), registry,
+		this.dispatcher = new MessageDispatcher(endpoint, listener, properties.getObservation(), spec.type(), registry,
 				outbound, errorHandler, settings, spec.traceContext());
 	}
 

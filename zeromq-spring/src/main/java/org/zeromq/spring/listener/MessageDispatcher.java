@@ -17,9 +17,10 @@ import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
 
 /**
- * Handles one received message for a listener: reads it, invokes the method through
- * spring-messaging's {@link InvocableHandlerMethod} (arguments resolved from the message, the
- * parameter as conversion hint), and works out the reply or forward. A failure stays with its message: it goes to the error handler and the
+ * Handles one received message for a listener: reads it, hands it to the listener (a method
+ * invoked through spring-messaging's {@link InvocableHandlerMethod}, arguments resolved from the
+ * message and the parameter as conversion hint, or a {@link ZmqMessageListener}), and works out
+ * the reply or forward. A failure stays with its message: it goes to the error handler and the
  * dead-letter socket, and a replying socket still answers, so the next message is served as
  * if nothing happened. Thread-safe: every worker of a listener shares one dispatcher.
  */
@@ -31,12 +32,9 @@ final class MessageDispatcher {
 
 	private static final List<byte[]> GENERIC_ERROR = List.of("ERROR".getBytes(StandardCharsets.US_ASCII));
 
-	// Passed explicitly: the varargs call would allocate an empty array per message.
-	private static final Object[] NO_PROVIDED_ARGUMENTS = new Object[0];
-
 	private final ListenerEndpoint endpoint;
 
-	private final InvocableHandlerMethod method;
+	private final ZmqMessageListener listener;
 
 	private final ListenerObservation observation;
 
@@ -60,19 +58,19 @@ final class MessageDispatcher {
 
 	private final FailureLog failures;
 
-	MessageDispatcher(ListenerEndpoint endpoint, InvocableHandlerMethod method, ListenerObservation observation,
+	MessageDispatcher(ListenerEndpoint endpoint, ZmqMessageListener listener, ListenerObservation observation,
 			ZmqSocketType declaredType, ZmqSocketRegistry registry, OutboundFrames outbound,
 			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings) {
-		this(endpoint, method, observation, declaredType, registry, outbound, errorHandler, settings, false);
+		this(endpoint, listener, observation, declaredType, registry, outbound, errorHandler, settings, false);
 	}
 
 	/** @param traceContext whether the socket's messages may end with a trace-context frame */
-	MessageDispatcher(ListenerEndpoint endpoint, InvocableHandlerMethod method, ListenerObservation observation,
+	MessageDispatcher(ListenerEndpoint endpoint, ZmqMessageListener listener, ListenerObservation observation,
 			ZmqSocketType declaredType, ZmqSocketRegistry registry, OutboundFrames outbound,
 			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, boolean traceContext) {
 		this.traceContext = traceContext;
 		this.endpoint = endpoint;
-		this.method = method;
+		this.listener = listener;
 		this.observation = observation;
 		this.layout = FrameLayout.of(declaredType);
 		this.replyMode = ReplyMode.of(declaredType);
@@ -123,10 +121,9 @@ final class MessageDispatcher {
 	private @Nullable Object invoke(InboundMessage message) throws Exception {
 		if (this.observation == ListenerObservation.NONE) {
 			// No call object to allocate when nothing observes.
-			return this.method.invoke(message, NO_PROVIDED_ARGUMENTS);
+			return this.listener.onMessage(message);
 		}
-		return this.observation.observe(this.endpoint.id(), message,
-				() -> this.method.invoke(message, NO_PROVIDED_ARGUMENTS));
+		return this.observation.observe(this.endpoint.id(), message, () -> this.listener.onMessage(message));
 	}
 
 	private @Nullable List<byte[]> respond(InboundMessage message, @Nullable Object result) {

@@ -63,6 +63,11 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return this.converter;
 	}
 
+	/** The declared sockets it sends on. */
+	public ZmqSocketRegistry registry() {
+		return this.registry;
+	}
+
 	/**
 	 * Wraps every send and request from now on; {@link TemplateObservation#NONE} by default. Set
 	 * it before the template is used.
@@ -119,26 +124,56 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return requestAsyncAndRead(socket, payload, timeout, (frame) -> this.converter.fromFrame(frame, replyType));
 	}
 
+	/**
+	 * Sends the frames as one request on a REQ or DEALER socket and waits for the whole reply,
+	 * for callers that map frames themselves (multipart requests, replies of several frames).
+	 * As {@link #request(String, Object, Duration, Class)} in every other way (observation,
+	 * trace context, request counts).
+	 * @return the frames of the reply (on a DEALER, those after the correlation envelope)
+	 * @throws ZmqRequestTimeoutException when no reply comes within the timeout
+	 */
+	public List<byte[]> requestFrames(String socket, List<byte[]> frames, Duration timeout) {
+		ManagedSocket target = openSocket(socket);
+		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
+		return observedRequest(target, frames, timeout, Function.identity());
+	}
+
+	/**
+	 * Sends the frames as one request on a DEALER socket without waiting, for callers that map
+	 * frames themselves; as {@link #requestAsync(String, Object, Duration, Class)} in every other
+	 * way (the future completes on the socket's thread).
+	 * @return the frames of the reply after the correlation envelope
+	 */
+	public CompletableFuture<List<byte[]>> requestFramesAsync(String socket, List<byte[]> frames, Duration timeout) {
+		ManagedSocket target = openSocket(socket);
+		requireType(target, "requestAsync", ZmqSocketType.DEALER);
+		return observedRequestAsync(target, frames, timeout, Function.identity());
+	}
+
 	private <T> T requestAndRead(String socket, Object payload, Duration timeout, Function<byte[], T> replyType) {
 		requirePositive(socket, timeout);
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
 		byte[] frame = this.converter.toFrame(payload);
-		if (this.observation == TemplateObservation.NONE) {
-			return request(target, List.of(frame), timeout, replyType);
-		}
-		TemplateObservation.Operation operation = new TemplateObservation.Operation(socket, target.spec().type(),
-				"request");
-		return this.observation.observe(operation,
-				() -> request(target, withTraceContext(target, List.of(frame), operation), timeout, replyType));
+		return observedRequest(target, List.of(frame), timeout, (reply) -> lastFrameAs(reply, replyType));
 	}
 
-	private <T> T request(ManagedSocket target, List<byte[]> frames, Duration timeout, Function<byte[], T> replyType) {
+	private <T> T observedRequest(ManagedSocket target, List<byte[]> frames, Duration timeout,
+			Function<List<byte[]>, T> reader) {
+		if (this.observation == TemplateObservation.NONE) {
+			return request(target, frames, timeout, reader);
+		}
+		TemplateObservation.Operation operation = new TemplateObservation.Operation(target.name(), target.spec().type(),
+				"request");
+		return this.observation.observe(operation,
+				() -> request(target, withTraceContext(target, frames, operation), timeout, reader));
+	}
+
+	private <T> T request(ManagedSocket target, List<byte[]> frames, Duration timeout, Function<List<byte[]>, T> reader) {
 		String socket = target.name();
 		if (target.spec().type() == ZmqSocketType.DEALER) {
-			// Converted here rather than in a stage, so that a conversion error is not wrapped.
-			return lastFrameAs(await(socket, requester(target).request(frames, timeout), timeout.plusSeconds(5))
-				.join(), replyType);
+			// Read here rather than in a stage, so that a conversion error is not wrapped.
+			return reader.apply(await(socket, requester(target).request(frames, timeout), timeout.plusSeconds(5)).join());
 		}
 		SocketStatus status = target.status();
 		long started = System.nanoTime();
@@ -147,7 +182,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		try {
 			List<byte[]> reply = target.execute((req) -> requestOnReq(target, req, frames, timeout));
 			outcome = RequestOutcome.SUCCESS;
-			return lastFrameAs(reply, replyType);
+			return reader.apply(reply);
 		}
 		catch (ZmqRequestTimeoutException ex) {
 			outcome = RequestOutcome.TIMEOUT;
@@ -174,14 +209,19 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "requestAsync", ZmqSocketType.DEALER);
 		List<byte[]> frames = List.of(this.converter.toFrame(payload));
+		return observedRequestAsync(target, frames, timeout, (reply) -> lastFrameAs(reply, replyType));
+	}
+
+	private <T> CompletableFuture<T> observedRequestAsync(ManagedSocket target, List<byte[]> frames, Duration timeout,
+			Function<List<byte[]>, T> reader) {
 		if (this.observation == TemplateObservation.NONE) {
-			return requester(target).request(frames, timeout).thenApply((reply) -> lastFrameAs(reply, replyType));
+			return requester(target).request(frames, timeout).thenApply(reader);
 		}
 		// Observed as far as the request is handed to the socket's thread: the reply comes later.
-		TemplateObservation.Operation operation = new TemplateObservation.Operation(socket, ZmqSocketType.DEALER, "send");
-		return this.observation.observe(operation, () -> requester(target)
-			.request(withTraceContext(target, frames, operation), timeout)
-			.thenApply((reply) -> lastFrameAs(reply, replyType)));
+		TemplateObservation.Operation operation = new TemplateObservation.Operation(target.name(), ZmqSocketType.DEALER,
+				"send");
+		return this.observation.observe(operation,
+				() -> requester(target).request(withTraceContext(target, frames, operation), timeout).thenApply(reader));
 	}
 
 	/** Messages read on DEALER sockets that matched no request in flight (late or foreign replies). */

@@ -2,7 +2,9 @@
 """libzmq CURVE REQ peer: loads its keys from czmq certificate files, sends "Hello <i>"
 (i = 0..count-1) and prints each reply.
 
-Usage: curve_client.py <endpoint> <server public certificate> <own secret certificate> <count>
+Usage: curve_client.py <endpoint> <server public certificate> <own secret certificate> <count> [routing id length]
+With a routing id length, the socket's routing id is that many bytes, which the handshake's
+INITIATE carries as metadata.
 Prints "READY" once connected, then one line per reply, and "REFUSED <status>" if the server's
 ZAP handler refuses the client's key.
 Exit codes: 0 all replies received, 2 usage error, 3 a reply took longer than 5 s, 4 refused.
@@ -20,7 +22,8 @@ REFUSED = 4
 
 
 def main():
-    args = peer.arguments("<endpoint> <server public certificate> <own secret certificate> <count>", 4)
+    args = peer.arguments("<endpoint> <server public certificate> <own secret certificate> <count> "
+                          "[routing id length]", 4, 5)
     endpoint, server_cert, own_cert, count = args[0], args[1], args[2], int(args[3])
     server_public, _ = zmq.auth.load_certificate(server_cert)
     own_public, own_secret = zmq.auth.load_certificate(own_cert)
@@ -29,6 +32,8 @@ def main():
         sock.curve_serverkey = server_public
         sock.curve_publickey = own_public
         sock.curve_secretkey = own_secret
+        if len(args) == 5:
+            sock.routing_id = b"r" * int(args[4])
         monitor = sock.get_monitor_socket(zmq.EVENT_HANDSHAKE_FAILED_AUTH)
         try:
             peer.connect_ready(sock, endpoint)

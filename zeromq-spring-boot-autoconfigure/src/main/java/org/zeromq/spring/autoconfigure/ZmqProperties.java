@@ -266,14 +266,15 @@ public class ZmqProperties {
 		public static class Plain {
 
 			/**
-			 * Users by name, each with its password. Passwords are never logged or shown; better
-			 * kept in a passwords file or environment variables than in application.yml.
+			 * Users by name, each with its password, at most 127 bytes each in UTF-8 (the longest
+			 * JeroMQ's PLAIN server reads). Passwords are never logged or shown; better kept in a
+			 * passwords file or environment variables than in application.yml.
 			 */
 			private Map<String, String> users = new LinkedHashMap<>();
 
 			/**
 			 * A file of name=password lines (file:/path/to/passwords.properties), read at startup,
-			 * in addition to users.
+			 * in addition to users; names and passwords of at most 127 bytes each in UTF-8.
 			 */
 			private @Nullable String passwordsFile;
 
@@ -424,8 +425,9 @@ public class ZmqProperties {
 		private @Nullable Duration linger;
 
 		/**
-		 * Routing identity (ZMQ_ROUTING_ID, UTF-8, at most 255 bytes) by which a ROUTER peer
-		 * addresses this socket. REQ, REP, DEALER and ROUTER only.
+		 * Routing identity (ZMQ_ROUTING_ID, UTF-8, at most 255 bytes; with CURVE, 224 on a REQ
+		 * and 221 on a DEALER or ROUTER) by which a ROUTER peer addresses this socket. REQ, REP,
+		 * DEALER and ROUTER only.
 		 */
 		private @Nullable String identity;
 
@@ -556,9 +558,9 @@ public class ZmqProperties {
 		private final Plain plain = new Plain();
 
 		/**
-		 * ZAP domain the socket's peers are authenticated in (ZMQ_ZAP_DOMAIN). A CURVE or PLAIN
-		 * server gets its socket's name unless this is set. On a socket without CURVE or PLAIN
-		 * it makes the ZAP handler check each peer's address.
+		 * ZAP domain the socket's peers are authenticated in (ZMQ_ZAP_DOMAIN), in ASCII. A CURVE
+		 * or PLAIN server gets its socket's name unless this is set. On a socket without CURVE or
+		 * PLAIN it makes the ZAP handler check each peer's address.
 		 */
 		private @Nullable String zapDomain;
 
@@ -923,13 +925,14 @@ public class ZmqProperties {
 			private @Nullable Boolean server;
 
 			/**
-			 * Client only: the user name (ZMQ_PLAIN_USERNAME), at most 255 bytes.
+			 * Client only: the user name (ZMQ_PLAIN_USERNAME), ASCII, at most 255 characters; a
+			 * JeroMQ server, the starter's too, reads at most 127.
 			 */
 			private @Nullable String username;
 
 			/**
-			 * Client only: the password (ZMQ_PLAIN_PASSWORD), at most 255 bytes. Never logged or
-			 * shown.
+			 * Client only: the password (ZMQ_PLAIN_PASSWORD), ASCII, at most 255 characters; a
+			 * JeroMQ server, the starter's too, reads at most 127. Never logged or shown.
 			 */
 			private @Nullable String password;
 

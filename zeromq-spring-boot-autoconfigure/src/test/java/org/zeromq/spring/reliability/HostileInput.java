@@ -59,10 +59,25 @@ record HostileInput(String description, Bytes bytes, boolean handshakeFirst, boo
 
 	/** A ZMTP 3.0 greeting: signature, version 3.0, mechanism NULL, as-server 0, filler. */
 	static byte[] greeting() {
+		return greeting("NULL", false);
+	}
+
+	/** A ZMTP 3.0 greeting: signature, version 3.0, the mechanism, as-server, filler. */
+	static byte[] greeting(String mechanism, boolean asServer) {
 		ByteBuffer greeting = ByteBuffer.allocate(64);
 		greeting.put((byte) 0xff).put(new byte[8]).put((byte) 0x7f).put((byte) 3).put((byte) 0);
-		greeting.put(Arrays.copyOf("NULL".getBytes(StandardCharsets.US_ASCII), 20));
+		greeting.put(Arrays.copyOf(mechanism.getBytes(StandardCharsets.US_ASCII), 20));
+		greeting.put((byte) (asServer ? 1 : 0));
 		return greeting.array();
+	}
+
+	/** A command frame, short or long as its size needs: the name with its length byte, then the body. */
+	static byte[] command(String name, byte[] body) {
+		byte[] content = concat(new byte[] { (byte) name.length() }, name.getBytes(StandardCharsets.US_ASCII), body);
+		if (content.length <= 255) {
+			return concat(new byte[] { 0x04, (byte) content.length }, content);
+		}
+		return concat(ByteBuffer.allocate(9).put((byte) 0x06).putLong(content.length).array(), content);
 	}
 
 	/** The first 12 bytes a ZMTP 2.0 peer sends: signature, revision 1, socket type, then an empty identity. */

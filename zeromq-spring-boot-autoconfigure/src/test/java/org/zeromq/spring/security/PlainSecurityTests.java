@@ -68,6 +68,19 @@ class PlainSecurityTests {
 	}
 
 	@Test
+	void aUserNameAndPasswordOf127BytesTheLongestJeroMqsServerReadsAreServed() {
+		String name = "n".repeat(127);
+		String password = "p".repeat(127);
+		this.runner.withPropertyValues("zeromq.security.plain.users." + name + "=" + password).run((context) -> {
+			try (PeerSockets peers = new PeerSockets()) {
+				ZMQ.Socket client = SecuredPeers.plainClient(peers, SocketType.REQ, endpoint(context, "hello"), name, password);
+				client.send("Hello");
+				assertThat(client.recvStr()).isEqualTo("World for Hello");
+			}
+		});
+	}
+
+	@Test
 	void usersMayComeFromAPasswordsFile() throws Exception {
 		Path passwords = Files.writeString(this.directory.resolve("passwords.properties"), "bob=b0b-s3cret\n");
 		this.runner.withPropertyValues("zeromq.security.plain.passwords-file=file:" + passwords).run((context) -> {

@@ -56,6 +56,31 @@ class SecurityStartupFailureTests {
 	}
 
 	@Test
+	void aPlainPasswordLongerThanJeroMqsServerReadsStopsStartupWithoutBeingRepeated() {
+		String password = "p".repeat(128);
+		this.runner.withPropertyValues(socket("hello", "type=REP", "bind=" + ANY_TCP, "plain.server=true"))
+			.withPropertyValues("zeromq.security.plain.users.bob=" + password)
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("zeromq.security.plain.users.bob: the password of bob must "
+						+ "have at most 127 bytes in UTF-8, since JeroMQ's PLAIN server cannot read longer ones");
+				assertNothingRepeats(context, analysis, password);
+			});
+	}
+
+	@Test
+	void aPlainClientPasswordThatIsNotAsciiStopsStartupWithoutBeingRepeated() {
+		this.runner.withPropertyValues(socket("client", "type=REQ", "connect=tcp://127.0.0.1:5555", "plain.username=bob",
+				"plain.password=pässwörd"))
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("zeromq.sockets.client.plain.password: must be ASCII: JeroMQ "
+						+ "sends only as many bytes of its UTF-8 form as it has characters, so the server would get it cut short");
+				assertNothingRepeats(context, analysis, "pässwörd");
+			});
+	}
+
+	@Test
 	void aMalformedSecretKeyStopsStartupWithoutBeingRepeated() {
 		String truncated = SERVER_SECRET.substring(1);
 		String badCharacter = "'" + SERVER_SECRET.substring(1);

@@ -1,10 +1,13 @@
 package org.zeromq.spring.core;
 
+import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import zmq.Config;
 import zmq.Msg;
 import zmq.msg.MsgAllocator;
 import zmq.msg.MsgAllocatorThreshold;
@@ -29,6 +32,9 @@ import zmq.msg.MsgAllocatorThreshold;
  * decodes what follows as further frames, each bounded by max-message-size again. Only a peer
  * that announced an impossible size is affected. Every other size is allocated as JeroMQ's
  * default allocator does (on the heap up to 1 MiB, in direct memory above).
+ * <p>
+ * On a CURVE socket or a PLAIN server the frames are {@link InboundFrame}s, which hide from the
+ * mechanism the handshake commands JeroMQ 0.6.0 would misread ({@link MisreadCommand}).
  */
 public final class InboundFrameAllocator implements MsgAllocator {
 
@@ -37,19 +43,31 @@ public final class InboundFrameAllocator implements MsgAllocator {
 	// JeroMQ's own default: heap buffers up to 1 MiB, direct ones above.
 	private static final MsgAllocator JEROMQ_DEFAULT = new MsgAllocatorThreshold();
 
+	// JeroMQ's default threshold between heap and direct buffers, for the frames allocated here.
+	private static final int HEAP_THRESHOLD = Config.MSG_ALLOCATION_HEAP_THRESHOLD.getValue();
+
 	private final String socket;
 
 	private final long maxMessageSize;
 
+	private final Optional<MisreadCommand> commandCheck;
+
 	private final AtomicLong refused = new AtomicLong();
+
+	private final AtomicLong refusedCommands = new AtomicLong();
 
 	/**
 	 * @param socket the socket's name, for the log
 	 * @param maxMessageSize the socket's max-message-size in bytes, or -1 for none
 	 */
 	public InboundFrameAllocator(String socket, long maxMessageSize) {
+		this(socket, maxMessageSize, Optional.empty());
+	}
+
+	InboundFrameAllocator(String socket, long maxMessageSize, Optional<MisreadCommand> commandCheck) {
 		this.socket = socket;
 		this.maxMessageSize = maxMessageSize;
+		this.commandCheck = commandCheck;
 	}
 
 	@Override
@@ -57,12 +75,35 @@ public final class InboundFrameAllocator implements MsgAllocator {
 		if (size < 0 || (this.maxMessageSize >= 0 && size > this.maxMessageSize)) {
 			return refuse(size);
 		}
+		if (this.commandCheck.isPresent()) {
+			ByteBuffer buffer = (HEAP_THRESHOLD > 0 && size > HEAP_THRESHOLD) ? ByteBuffer.allocateDirect(size)
+					: ByteBuffer.wrap(new byte[size]);
+			return new InboundFrame(buffer, this.commandCheck.get(), this);
+		}
 		return JEROMQ_DEFAULT.allocate(size);
 	}
 
 	/** How many frames this socket refused so far. */
 	public long refused() {
 		return this.refused.get();
+	}
+
+	/** How many handshake commands this socket refused so far, because JeroMQ would have misread them. */
+	public long refusedCommands() {
+		return this.refusedCommands.get();
+	}
+
+	// Runs on JeroMQ's I/O thread, as refuse(size) below: one WARN per socket, then DEBUG.
+	void refusedCommand(MisreadCommand command) {
+		long count = this.refusedCommands.incrementAndGet();
+		String message = "Socket '" + this.socket + "' refused " + command.description()
+				+ ", which JeroMQ 0.6.0 would misread; the connection is closed";
+		if (count == 1) {
+			logger.warn(message + ". Later refusals on this socket are logged at DEBUG");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(message + " [" + count + " so far]");
+		}
 	}
 
 	// Runs on JeroMQ's I/O thread for input any peer controls: one WARN per socket, then DEBUG,

@@ -5,7 +5,8 @@ import org.zeromq.ZMQ;
 /**
  * What every socket the starter opens gets, beyond its options, so that no peer can take the
  * process down with what it sends: the {@link InboundFrameAllocator}, which also refuses the frame
- * sizes JeroMQ 0.6.0 misreads past max-message-size, and on REP sockets the routing fix below.
+ * sizes JeroMQ 0.6.0 misreads past max-message-size and, on CURVE sockets and PLAIN servers, the
+ * handshake commands it misreads ({@link MisreadCommand}), and on REP sockets the routing fix below.
  * Applied after the spec's options, before the socket binds or connects (JeroMQ copies these
  * options into each connection when it is made). Findings, inputs and counts are in
  * docs/reliability.md.
@@ -17,7 +18,8 @@ public final class PeerInputGuard {
 
 	public static void apply(ZMQ.Socket socket, SocketSpec spec) {
 		long maxMessageSize = spec.options().effective(SocketOption.MAX_MESSAGE_SIZE).orElseThrow();
-		socket.setMsgAllocator(new InboundFrameAllocator(spec.name(), maxMessageSize));
+		socket.setMsgAllocator(new InboundFrameAllocator(spec.name(), maxMessageSize,
+				MisreadCommand.of(HandshakeSecurity.of(spec))));
 		if (spec.type() == ZmqSocketType.REP && repCopiesEnvelopesWithoutAssertion()) {
 			socket.setRouterMandatory(true);
 		}

@@ -1,5 +1,6 @@
 package org.zeromq.spring.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,9 @@ final class SecurityRules {
 			checkPlain();
 		}
 		HandshakeSecurity security = HandshakeSecurity.of(this.spec);
+		if (security.mechanism() == HandshakeSecurity.Mechanism.CURVE) {
+			checkIdentityFitsCurveMetadata();
+		}
 		if (security.isSecured()) {
 			checkNoInproc(security);
 			if (!security.server() && isSet(SocketOption.ZAP_DOMAIN)) {
@@ -130,6 +134,28 @@ final class SecurityRules {
 			add(missing, "a PLAIN client needs both plain.username and plain.password",
 					Remedy.change(missing.key(), "<the " + (missing == SocketOption.PLAIN_PASSWORD ? "password" : "user name")
 							+ " the server knows>"));
+		}
+	}
+
+	// JeroMQ 0.6.0 builds a CURVE socket's INITIATE (client) or READY (server) metadata, its
+	// Socket-Type and, for REQ, DEALER and ROUTER, its Identity property, in a buffer of 256 bytes
+	// (CurveClientMechanism.produceInitiate, CurveServerMechanism.produceReady). A longer identity
+	// throws BufferOverflowException on the I/O thread at every handshake, over and over while the
+	// connection waits to write (tens of thousands a second, measured): no peer ever connects.
+	private void checkIdentityFitsCurveMetadata() {
+		Optional<String> identity = this.options.get(SocketOption.IDENTITY);
+		ZmqSocketType type = this.spec.type();
+		if (identity.isEmpty() || !(type == ZmqSocketType.REQ || type == ZmqSocketType.DEALER
+				|| type == ZmqSocketType.ROUTER)) {
+			return;
+		}
+		// 256 bytes less each property's name length byte, name and 4-byte value length
+		int limit = 256 - (1 + "Socket-Type".length() + 4 + type.name().length()) - (1 + "Identity".length() + 4);
+		int bytes = identity.get().getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > limit) {
+			add(SocketOption.IDENTITY, "a CURVE " + type + " sends its identity in the handshake's 256 bytes of metadata, "
+					+ "where JeroMQ has room for " + limit + " bytes of it, not " + bytes, Remedy.advice("use an identity of "
+							+ "at most " + limit + " bytes"));
 		}
 	}
 

@@ -38,6 +38,13 @@ public final class SocketOption<T> {
 
 	private static final Map<String, SocketOption<?>> TABLE = new LinkedHashMap<>();
 
+	// What JeroMQ 0.6.0 does with text it sizes in characters but sends as UTF-8.
+	private static final String CUT_SHORT = "JeroMQ sends only as many bytes of its UTF-8 form as it has characters, "
+			+ "so the server would get it cut short";
+
+	private static final String DOMAIN_OVERFLOWS = "JeroMQ sizes the ZAP request's domain frame in characters, so any other "
+			+ "character overflows it on the I/O thread at every handshake";
+
 	public static final SocketOption<Integer> SEND_HWM = row("send-hwm", Integer.class)
 		.zmq("ZMQ_SNDHWM", "setSndHWM", (socket, value) -> socket.setSndHWM(value))
 		.scope(OptionScope.SENDING_TYPES)
@@ -307,16 +314,18 @@ public final class SocketOption<T> {
 		.zmq("ZMQ_PLAIN_USERNAME", "setPlainUsername", (socket, value) -> socket.setPlainUsername(value))
 		.scope(OptionScope.ALL_SOCKETS)
 		.byDefault(OptionDefault.jeromq("none"))
-		.range(ValueRange.utf8AtMost(255))
-		.describedAs("A PLAIN client's user name; at most 255 bytes.");
+		.range(ValueRange.asciiAtMost(255, false, CUT_SHORT))
+		.describedAs("A PLAIN client's user name: ASCII, at most 255 characters (a JeroMQ server, the starter's too, "
+				+ "reads at most 127).");
 
 	public static final SocketOption<String> PLAIN_PASSWORD = row("plain.password", String.class)
 		.zmq("ZMQ_PLAIN_PASSWORD", "setPlainPassword", (socket, value) -> socket.setPlainPassword(value))
 		.scope(OptionScope.ALL_SOCKETS)
 		.byDefault(OptionDefault.jeromq("none"))
-		.range(ValueRange.secretUtf8AtMost(255))
+		.range(ValueRange.asciiAtMost(255, true, CUT_SHORT))
 		.secret()
-		.describedAs("A PLAIN client's password; at most 255 bytes. Never logged or shown.");
+		.describedAs("A PLAIN client's password: ASCII, at most 255 characters (a JeroMQ server, the starter's too, "
+				+ "reads at most 127). Never logged or shown.");
 
 	/**
 	 * JeroMQ's default is no domain. The starter's security sets the socket's name on every
@@ -326,8 +335,8 @@ public final class SocketOption<T> {
 		.zmq("ZMQ_ZAP_DOMAIN", "setZapDomain", (socket, value) -> socket.setZapDomain(value))
 		.scope(OptionScope.ALL_SOCKETS)
 		.byDefault(OptionDefault.jeromq("none (a server gets its socket's name)"))
-		.range(ValueRange.utf8AtMost(255))
-		.describedAs("The ZAP domain the socket's peers are authenticated in. On a socket without CURVE or PLAIN "
+		.range(ValueRange.asciiAtMost(255, false, DOMAIN_OVERFLOWS))
+		.describedAs("The ZAP domain the socket's peers are authenticated in, in ASCII. On a socket without CURVE or PLAIN "
 				+ "it has the ZAP handler check each peer's address.");
 
 	/** The options that make a socket a CURVE client when {@link #CURVE_SERVER} is not on. */

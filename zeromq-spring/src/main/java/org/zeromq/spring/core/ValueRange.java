@@ -71,6 +71,21 @@ public interface ValueRange<T> {
 				: Optional.empty();
 	}
 
+	/**
+	 * ASCII text of at most {@code bytes} bytes, for what JeroMQ 0.6.0 sizes in characters but
+	 * sends as UTF-8 ({@code why} says what goes wrong with other text). With {@code secret}, the
+	 * message says neither the value nor its length.
+	 */
+	static ValueRange<String> asciiAtMost(int bytes, boolean secret, String why) {
+		return (value) -> {
+			if (!StandardCharsets.US_ASCII.newEncoder().canEncode(value)) {
+				return Optional.of(new OutOfRange("must be ASCII: " + why, "use ASCII characters only"));
+			}
+			return (value.length() > bytes) ? Optional.of(new OutOfRange("must be at most " + bytes + " characters"
+					+ (secret ? "" : ", was " + value.length()), "use a shorter value")) : Optional.empty();
+		};
+	}
+
 	/** A CURVE key in Z85 text; the message never repeats the key. */
 	static ValueRange<String> curveKey() {
 		return (value) -> CurveKey.problem(value)

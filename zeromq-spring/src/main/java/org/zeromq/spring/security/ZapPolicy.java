@@ -35,6 +35,9 @@ import org.zeromq.spring.core.Remedy;
  */
 public final class ZapPolicy {
 
+	/** The longest PLAIN user name or password, in bytes, that JeroMQ 0.6.0's PLAIN server can read. */
+	public static final int MAX_PLAIN_BYTES = 127;
+
 	/** The policy of a context with no security settings: no key, no user, every address. */
 	public static final ZapPolicy NONE = builder().build();
 
@@ -262,15 +265,7 @@ public final class ZapPolicy {
 			Map<String, String> users = new LinkedHashMap<>();
 			this.plainPasswordsFile.ifPresent((location) -> readPasswords(location, users, violations));
 			this.plainUsers.forEach((name, password) -> {
-				if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > 255) {
-					violations.add(new PolicyViolation("plain.users", "a user name must have 1 to 255 bytes in UTF-8",
-							Remedy.advice("use a shorter name")));
-				}
-				else if (password == null || password.getBytes(StandardCharsets.UTF_8).length > 255) {
-					violations.add(new PolicyViolation("plain.users." + name, "a password must have at most 255 bytes "
-							+ "in UTF-8", Remedy.advice("use a shorter password")));
-				}
-				else {
+				if (isReadable(name, password, "plain.users", "plain.users." + name, violations)) {
 					users.put(name, password);
 				}
 			});
@@ -337,7 +332,32 @@ public final class ZapPolicy {
 				violations.add(new PolicyViolation(setting, file.toAbsolutePath() + " has no name=password line",
 						Remedy.advice("add one line per user")));
 			}
-			passwords.stringPropertyNames().stream().sorted().forEach((name) -> users.put(name, passwords.getProperty(name)));
+			passwords.stringPropertyNames().stream().sorted().forEach((name) -> {
+				String password = passwords.getProperty(name);
+				if (isReadable(name, password, setting, setting, violations)) {
+					users.put(name, password);
+				}
+			});
+		}
+
+		// ZMTP allows 255 bytes, but JeroMQ 0.6.0's PLAIN server reads both lengths as signed
+		// bytes: with 128 or more it cannot read the client's HELLO (docs/reliability.md), so such
+		// a user could never be let in.
+		private static boolean isReadable(String name, String password, String nameSetting, String passwordSetting,
+				List<PolicyViolation> violations) {
+			if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > MAX_PLAIN_BYTES) {
+				violations.add(new PolicyViolation(nameSetting, "a user name must have 1 to " + MAX_PLAIN_BYTES
+						+ " bytes in UTF-8, since JeroMQ's PLAIN server cannot read longer ones",
+						Remedy.advice("use a shorter name")));
+				return false;
+			}
+			if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_PLAIN_BYTES) {
+				violations.add(new PolicyViolation(passwordSetting, "the password of " + name + " must have at most "
+						+ MAX_PLAIN_BYTES + " bytes in UTF-8, since JeroMQ's PLAIN server cannot read longer ones",
+						Remedy.advice("use a shorter password")));
+				return false;
+			}
+			return true;
 		}
 
 		private static void checkAddresses(String setting, List<String> addresses, List<PolicyViolation> violations) {

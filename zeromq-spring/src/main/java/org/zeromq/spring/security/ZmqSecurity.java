@@ -145,6 +145,16 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 					+ "domain by default, is longer than " + MAX_DOMAIN_BYTES + " bytes",
 					Remedy.change(SocketOption.ZAP_DOMAIN.key(), "<a shorter name>")));
 		}
+		// JeroMQ 0.6.0 sizes the ZAP request's domain frame by the domain's characters and then
+		// writes its UTF-8 bytes (Mechanism.sendZapRequest): any other character overflows the
+		// frame, on the I/O thread, at every handshake, and no peer gets in.
+		else if (usesZap(spec, security) && spec.options().get(SocketOption.ZAP_DOMAIN).isEmpty()
+				&& !StandardCharsets.US_ASCII.newEncoder().canEncode(spec.name())) {
+			violations.add(new SpecViolation(spec.name(), SocketOption.ZAP_DOMAIN.key(), "the socket's name, its ZAP "
+					+ "domain by default, is not ASCII, and JeroMQ sizes the ZAP request's domain frame in characters, so "
+					+ "any other character overflows it on the I/O thread at every handshake",
+					Remedy.change(SocketOption.ZAP_DOMAIN.key(), "<an ASCII name>")));
+		}
 		return violations;
 	}
 

@@ -166,6 +166,28 @@ class SecurityRulesTests {
 	}
 
 	@Test
+	void aCurveSocketsIdentityMustFitTheMetadataBufferJeroMqBuildsTheHandshakeIn() {
+		SocketSpec dealer = SocketSpec.connect("client", ZmqSocketType.DEALER, "tcp://127.0.0.1:5555")
+			.withOptions(curveClient(CurveKeyPairs.CLIENT.publicKey, CurveKeyPairs.CLIENT.secretKey,
+					CurveKeyPairs.SERVER.publicKey).options());
+		assertThat(this.validator.validate(withIdentity(dealer, 221))).isEmpty();
+		assertThat(this.validator.validate(withIdentity(dealer, 222))).extracting(SpecViolation::setting, SpecViolation::problem)
+			.containsExactly(tuple("identity", "a CURVE DEALER sends its identity in the handshake's 256 bytes of "
+					+ "metadata, where JeroMQ has room for 221 bytes of it, not 222"));
+		SocketSpec req = curveClient(CurveKeyPairs.CLIENT.publicKey, CurveKeyPairs.CLIENT.secretKey,
+				CurveKeyPairs.SERVER.publicKey);
+		assertThat(this.validator.validate(withIdentity(req, 224))).isEmpty();
+		assertThat(this.validator.validate(withIdentity(req, 225))).extracting(SpecViolation::setting)
+			.containsExactly("identity");
+		SocketSpec router = SocketSpec.bind("hello", ZmqSocketType.ROUTER, "tcp://127.0.0.1:*")
+			.withOptions(curveServer().options());
+		assertThat(this.validator.validate(withIdentity(router, 222))).extracting(SpecViolation::setting)
+			.containsExactly("identity");
+		SocketSpec plainDealer = SocketSpec.connect("client", ZmqSocketType.DEALER, "tcp://127.0.0.1:5555");
+		assertThat(this.validator.validate(withIdentity(plainDealer, 255))).as("without CURVE").isEmpty();
+	}
+
+	@Test
 	void aZapDomainOnAClientHasNoEffect() {
 		SocketSpec client = curveClient(CurveKeyPairs.CLIENT.publicKey, CurveKeyPairs.CLIENT.secretKey,
 				CurveKeyPairs.SERVER.publicKey);
@@ -202,6 +224,10 @@ class SecurityRulesTests {
 			assertThat(factory.check(curveClient(CurveKeyPairs.CLIENT.publicKey, CurveKeyPairs.CLIENT.secretKey,
 					CurveKeyPairs.SERVER.publicKey))).as("a client asks no ZAP handler").isEmpty();
 		}
+	}
+
+	private static SocketSpec withIdentity(SocketSpec spec, int bytes) {
+		return spec.withOptions(spec.options().toBuilder().set(SocketOption.IDENTITY, "i".repeat(bytes)).build());
 	}
 
 	private static SocketSpec curveServer() {

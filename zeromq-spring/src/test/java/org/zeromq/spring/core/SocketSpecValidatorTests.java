@@ -115,6 +115,40 @@ class SocketSpecValidatorTests {
 	}
 
 	@Test
+	void plainCredentialsAndZapDomainsMustBeAsciiBecauseJeroMqSizesThemInCharactersWithoutRepeatingThePassword() {
+		SocketSpec spec = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
+			.set(SocketOption.PLAIN_USERNAME, "zoë")
+			.set(SocketOption.PLAIN_PASSWORD, "pässword")
+			.build());
+		assertThat(this.validator.validate(spec)).extracting(SpecViolation::setting, SpecViolation::problem)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("plain.username",
+					"must be ASCII: JeroMQ sends only as many bytes of its UTF-8 form as it has characters, so the "
+							+ "server would get it cut short"),
+					org.assertj.core.groups.Tuple.tuple("plain.password",
+							"must be ASCII: JeroMQ sends only as many bytes of its UTF-8 form as it has characters, so "
+									+ "the server would get it cut short"));
+		SocketSpec tooLong = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
+			.set(SocketOption.PLAIN_USERNAME, "u".repeat(256))
+			.set(SocketOption.PLAIN_PASSWORD, "p".repeat(256))
+			.build());
+		assertThat(this.validator.validate(tooLong)).extracting(SpecViolation::setting, SpecViolation::problem)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("plain.username", "must be at most 255 characters, was 256"),
+					org.assertj.core.groups.Tuple.tuple("plain.password", "must be at most 255 characters"));
+		SocketSpec domain = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
+			.set(SocketOption.ZAP_DOMAIN, "größe")
+			.build());
+		assertThat(this.validator.validate(domain)).extracting(SpecViolation::setting, SpecViolation::problem)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("zap-domain", "must be ASCII: JeroMQ sizes the ZAP "
+					+ "request's domain frame in characters, so any other character overflows it on the I/O thread at "
+					+ "every handshake"));
+		SocketSpec longest = declare(ZmqSocketType.DEALER).withOptions(SocketOptions.builder()
+			.set(SocketOption.PLAIN_USERNAME, "u".repeat(255))
+			.set(SocketOption.PLAIN_PASSWORD, "p".repeat(255))
+			.build());
+		assertThat(this.validator.validate(longest)).isEmpty();
+	}
+
+	@Test
 	void anHwmPolicyOnATypeThatNeverSendsIsRefused() {
 		SocketSpec pull = declare(ZmqSocketType.PULL).withHwmPolicy(HwmPolicy.DROP);
 		assertThat(this.validator.validate(pull)).singleElement()

@@ -90,6 +90,31 @@ class ZapPolicyTests {
 	}
 
 	@Test
+	void plainUsersLongerThanJeroMqsPlainServerReadsAreRefusedWithoutThePassword() throws IOException {
+		String longestName = "n".repeat(127);
+		String longestPassword = "p".repeat(127);
+		assertThat(ZapPolicy.builder().plainUsers(Map.of(longestName, longestPassword)).build().plainPassword(longestName))
+			.contains(longestPassword);
+		Path file = this.directory.resolve("passwords.properties");
+		Files.writeString(file, "carol=" + "c".repeat(128) + "\n");
+		Map<String, String> users = new java.util.LinkedHashMap<>();
+		users.put("n".repeat(128), "secret");
+		users.put("bob", "é".repeat(64));
+		assertThatExceptionOfType(InvalidZapPolicyException.class)
+			.isThrownBy(() -> ZapPolicy.builder().plainUsers(users).plainPasswordsFile("file:" + file).build())
+			.satisfies((ex) -> assertThat(ex.violations()).extracting(PolicyViolation::setting, PolicyViolation::problem)
+				.containsExactly(
+						tuple("plain.passwords-file", "the password of carol must have at most 127 bytes in UTF-8, since "
+								+ "JeroMQ's PLAIN server cannot read longer ones"),
+						tuple("plain.users", "a user name must have 1 to 127 bytes in UTF-8, since JeroMQ's PLAIN "
+								+ "server cannot read longer ones"),
+						tuple("plain.users.bob", "the password of bob must have at most 127 bytes in UTF-8, since "
+								+ "JeroMQ's PLAIN server cannot read longer ones")))
+			.withMessageNotContaining("c".repeat(128))
+			.withMessageNotContaining("é");
+	}
+
+	@Test
 	void aMissingOrEmptyPasswordsFileIsRefused() throws IOException {
 		Path missing = this.directory.resolve("missing.properties");
 		Path empty = Files.createFile(this.directory.resolve("empty.properties"));

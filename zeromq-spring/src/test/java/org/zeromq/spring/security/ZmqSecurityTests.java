@@ -15,6 +15,7 @@ import org.zeromq.spring.core.SocketOption;
 import org.zeromq.spring.core.SocketOptions;
 import org.zeromq.spring.core.SocketPreparer;
 import org.zeromq.spring.core.SocketSpec;
+import org.zeromq.spring.core.SpecViolation;
 import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.core.ZmqSocketFactory;
 import org.zeromq.spring.core.ZmqSocketType;
@@ -110,6 +111,17 @@ class ZmqSecurityTests {
 		assertThat(liveHandlerThreads()).isEmpty();
 		assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> this.factory.create(curveServer()))
 			.withMessageContaining("is closed");
+	}
+
+	@Test
+	void aServerWhoseNameIsNotAsciiNeedsAnAsciiZapDomainSinceJeroMqWouldOverflowTheZapRequest() {
+		SocketSpec named = SocketSpec.bind("größe", ZmqSocketType.REP, "tcp://127.0.0.1:*")
+			.withOptions(curveServer().options());
+		assertThat(this.security.check(named)).extracting(SpecViolation::setting).containsExactly("zap-domain");
+		assertThat(this.security.check(named)).singleElement()
+			.satisfies((violation) -> assertThat(violation.problem()).contains("is not ASCII"));
+		SocketSpec withDomain = named.withOptions(named.options().toBuilder().set(SocketOption.ZAP_DOMAIN, "groesse").build());
+		assertThat(this.security.check(withDomain)).isEmpty();
 	}
 
 	@Test

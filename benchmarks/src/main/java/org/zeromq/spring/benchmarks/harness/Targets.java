@@ -49,6 +49,8 @@ final class Targets {
 				targets.ratio(Scenarios.REQUEST_REPLY_CURVE, "round trips/s", STARTER, RAW), 0.9);
 		targets.atLeast("CURVE PUSH→PULL throughput ≥ 0.9× raw JeroMQ CURVE",
 				targets.ratio(Scenarios.PUSH_PULL_CURVE, STARTER, RAW), 0.9);
+		targets.atLeast("yml proxy (DEALER → ROUTER/DEALER proxy → REP) ≥ 0.9× raw ZMQ.proxy",
+				targets.ratio(Scenarios.PROXY, STARTER, RAW), 0.9);
 		targets.out.append("| allocation < 200 B/message beyond the payload | see `jmh … -prof gc` (gc.alloc.rate.norm) | – |\n");
 		return targets.out.toString();
 	}

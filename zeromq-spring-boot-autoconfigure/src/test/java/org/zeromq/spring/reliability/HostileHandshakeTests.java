@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,13 +134,19 @@ class HostileHandshakeTests {
 		// no key at all: a CURVE greeting and at once a READY with 300 bytes of "metadata"
 		byte[] answer = concat(greeting("CURVE", true), command("READY", new byte[294]));
 		try (ImpostorServer impostor = new ImpostorServer(answer)) {
+			// The client keeps its default handshake timer: a connecting JeroMQ socket now and then
+			// never polls a new connection (PeerSockets says more), and only that timer recovers it.
+			// Such a connection is closed too, but never reads the READY, so the refusal in the log
+			// is what shows that the READY itself closed one.
 			assertTimeoutPreemptively(CASE_BOUND, () -> ZmqApplication.runner()
 				.withPropertyValues(socket("client", "type=DEALER", "connect=tcp://127.0.0.1:" + impostor.port(),
 						"curve.server-key=" + server.publicKey, "curve.public-key=" + client.publicKey,
-						"curve.secret-key=" + client.secretKey, NO_TIMER_IN_TIME))
+						"curve.secret-key=" + client.secretKey))
 				.run((context) -> {
+					await().atMost(PeerSockets.TIMEOUT)
+						.until(() -> output.toString()
+							.contains("Socket 'client' refused a CURVE READY with more than 256 bytes of metadata"));
 					await().atMost(WAIT).until(() -> impostor.closedByClient() >= 1);
-					assertThat(output).contains("Socket 'client' refused a CURVE READY with more than 256 bytes of metadata");
 					assertClosesCleanly(context, output);
 				}));
 		}
@@ -223,7 +230,7 @@ class HostileHandshakeTests {
 						this.accepted.add(socket);
 						socket.getOutputStream().write(answer);
 						socket.getOutputStream().flush();
-						this.closed.add(closedByPeer(socket));
+						this.closed.add(closedByPeerOrReset(socket));
 					}
 				}
 				catch (IOException ex) {
@@ -232,6 +239,16 @@ class HostileHandshakeTests {
 			}, "impostor-server");
 			this.acceptor.setDaemon(true);
 			this.acceptor.start();
+		}
+
+		// A client that closes with bytes of ours unread resets the connection: closed all the same.
+		private static boolean closedByPeerOrReset(Socket socket) throws IOException {
+			try {
+				return closedByPeer(socket);
+			}
+			catch (SocketException ex) {
+				return !socket.isClosed();
+			}
 		}
 
 		int port() {

@@ -34,6 +34,9 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	private static final byte[] DELIMITER = new byte[0];
 
+	/** How often a request waiting on a REQ socket looks whether the template is closing. */
+	private static final long CLOSE_CHECK_MILLIS = 100;
+
 	private final ZmqSocketRegistry registry;
 
 	private final PayloadConverter converter;
@@ -131,7 +134,8 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	/**
 	 * Stops the DEALER owner threads: queued sends go out, requests still waiting for a reply
-	 * fail. From then on every call fails with a {@link ZmqException}. Shared sockets stay
+	 * fail (on a REQ socket within a tenth of a second, so that the registry can close it).
+	 * From then on every call fails with a {@link ZmqException}. Shared sockets stay
 	 * open; the registry closes them.
 	 */
 	@Override
@@ -194,10 +198,20 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		}
 		// The request's own timeout applies to this receive only: the socket's receive-timeout stays.
 		int configuredTimeout = req.getReceiveTimeOut();
-		req.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
-		List<byte[]> reply;
+		List<byte[]> reply = null;
 		try {
-			reply = Frames.receive(req, 0);
+			// Waited for in slices, so that closing the template (Ctrl-C while a request waits)
+			// ends the wait within a slice: the socket's lock is held meanwhile, and the registry
+			// cannot close the socket before the request lets go of it.
+			long deadline = System.nanoTime() + timeout.toNanos();
+			for (long left = Math.max(1, timeout.toNanos()); reply == null && left > 0; left = deadline - System.nanoTime()) {
+				if (this.closed) {
+					throw new ZmqException("ZmqTemplate closed while the request on socket '" + target.name()
+							+ "' waited for its reply");
+				}
+				req.setReceiveTimeOut((int) Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), CLOSE_CHECK_MILLIS)));
+				reply = Frames.receive(req, 0);
+			}
 		}
 		finally {
 			req.setReceiveTimeOut(configuredTimeout);

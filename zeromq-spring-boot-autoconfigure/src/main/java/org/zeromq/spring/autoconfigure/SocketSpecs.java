@@ -44,7 +44,7 @@ final class SocketSpecs {
 			}
 			else {
 				specs.add(new SocketSpec(name, socket.getType(), socket.getBind(), socket.getConnect(),
-						socket.getSubscribe(), options(socket), socket.getHwmPolicy()));
+						socket.getSubscribe(), options(socket), socket.getHwmPolicy(), socket.isTraceContext()));
 			}
 		}
 		// The other checks need the type, so an untyped socket is reported on its own.

@@ -2,6 +2,7 @@ package org.zeromq.spring.autoconfigure;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,6 +18,7 @@ import org.zeromq.spring.core.SocketPreparer;
 import org.zeromq.spring.core.ZmqContextFactory;
 import org.zeromq.spring.core.ZmqSocketFactory;
 import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.template.TemplateObservation;
 import org.zeromq.spring.template.ZmqOperations;
 import org.zeromq.spring.template.ZmqTemplate;
 
@@ -46,7 +48,10 @@ public class ZmqAutoConfiguration {
 		// zeromq.context.linger is every socket's default linger, on a context of the user's too.
 		// The preparers are injected, not looked up, so that they are destroyed after every bean
 		// that opens sockets: the ZAP handler must outlive the last secured socket.
-		return new ZmqSocketFactory(context, new SocketConfigurer(contextSettings(properties)), preparers);
+		ZmqSocketFactory factory = new ZmqSocketFactory(context, new SocketConfigurer(contextSettings(properties)),
+				preparers);
+		factory.setHandshakeGracePeriod(properties.getDiagnostics().getHandshakeGracePeriod());
+		return factory;
 	}
 
 	@Bean(destroyMethod = "close")
@@ -63,8 +68,11 @@ public class ZmqAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(ZmqOperations.class)
-	ZmqTemplate zmqTemplate(ZmqSocketRegistry registry, PayloadConverter zmqPayloadConverter) {
-		return new ZmqTemplate(registry, zmqPayloadConverter);
+	ZmqTemplate zmqTemplate(ZmqSocketRegistry registry, PayloadConverter zmqPayloadConverter,
+			ObjectProvider<TemplateObservation> observation) {
+		ZmqTemplate template = new ZmqTemplate(registry, zmqPayloadConverter);
+		observation.ifUnique(template::setObservation);
+		return template;
 	}
 
 	private static ContextSettings contextSettings(ZmqProperties properties) {

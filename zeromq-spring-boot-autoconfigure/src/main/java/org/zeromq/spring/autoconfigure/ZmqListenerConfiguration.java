@@ -13,6 +13,7 @@ import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.listener.ListenerObservation;
 import org.zeromq.spring.listener.ListenerSocketSettings;
 import org.zeromq.spring.listener.ZmqContainerProperties;
+import org.zeromq.spring.observation.CompositeListenerObservation;
 
 /**
  * {@code @ZmqListener} support: what {@code @EnableZmq} brings (the annotation processor and the
@@ -38,7 +39,9 @@ class ZmqListenerConfiguration {
 		}
 		container.setConcurrency(listener.getConcurrency());
 		container.setAutoStartup(listener.isAutoStartup());
-		observation.ifUnique(container::setObservation);
+		// Every observation of handler calls applies, in order: the starter's timings and tracing
+		// when they are on, and an application's own.
+		container.setObservation(CompositeListenerObservation.of(observation.orderedStream().toList()));
 		// Listener threads stay platform threads even with spring.threads.virtual.enabled. On virtual
 		// threads the owner-thread model holds (an idle poll parks and frees its carrier; stop and
 		// close work), but every wake-up from a ZeroMQ poll goes through the JDK's poller thread and

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesSource
 import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.HwmPolicy;
 import org.zeromq.spring.core.SocketOption;
+import org.zeromq.spring.core.ZmqSocketFactory;
 import org.zeromq.spring.core.ZmqSocketType;
 import org.zeromq.spring.listener.ErrorReply;
 
@@ -39,6 +40,12 @@ public class ZmqProperties {
 	private final Listener listener = new Listener();
 
 	private final Security security = new Security();
+
+	private final Template template = new Template();
+
+	private final Metrics metrics = new Metrics();
+
+	private final Diagnostics diagnostics = new Diagnostics();
 
 	/**
 	 * Sockets by name: senders and listeners refer to a socket by this name.
@@ -122,6 +129,75 @@ public class ZmqProperties {
 		return this.security;
 	}
 
+	public Template getTemplate() {
+		return this.template;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public Diagnostics getDiagnostics() {
+		return this.diagnostics;
+	}
+
+	/** The ZmqTemplate. */
+	public static class Template {
+
+		/**
+		 * Whether each send and request is a Micrometer observation (zeromq.template), as a
+		 * tracer sees it. Needs an ObservationRegistry bean; off by default, as in Spring Kafka.
+		 */
+		private boolean observationEnabled;
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
+
+	}
+
+	/** The zeromq.* Micrometer meters of sockets and listeners. */
+	public static class Metrics {
+
+		/**
+		 * Whether the sockets' and listeners' meters are registered when the application has a
+		 * MeterRegistry. The sockets count either way; off, listeners are not timed.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/** The missing-message diagnostics. */
+	public static class Diagnostics {
+
+		/**
+		 * How long a connect endpoint may go without a peer completing the ZeroMQ handshake
+		 * before it is reported (connect-without-handshake).
+		 */
+		private Duration handshakeGracePeriod = ZmqSocketFactory.DEFAULT_HANDSHAKE_GRACE_PERIOD;
+
+		public Duration getHandshakeGracePeriod() {
+			return this.handshakeGracePeriod;
+		}
+
+		public void setHandshakeGracePeriod(Duration handshakeGracePeriod) {
+			this.handshakeGracePeriod = handshakeGracePeriod;
+		}
+
+	}
+
 	/** What all {@code @ZmqListener} methods share. */
 	public static class Listener {
 
@@ -141,6 +217,20 @@ public class ZmqProperties {
 		 * application; false leaves them stopped until ZmqListenerEndpointRegistry.start(id).
 		 */
 		private boolean autoStartup = true;
+
+		/**
+		 * Whether each handler call is a Micrometer observation (zeromq.listener), as a tracer
+		 * sees it. Needs an ObservationRegistry bean; off by default, as in Spring Kafka.
+		 */
+		private boolean observationEnabled;
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
 
 		public Duration getShutdownTimeout() {
 			return this.shutdownTimeout;
@@ -407,6 +497,18 @@ public class ZmqProperties {
 		private @Nullable String deadLetter;
 
 		/**
+		 * Whether messages carry a trace-context frame after their last frame, so that a trace
+		 * continues from the template's send to the listener. Both ends must turn it on; a plain
+		 * ZeroMQ peer (pyzmq, libzmq) must not, since it would take the frame for payload.
+		 */
+		private boolean traceContext;
+
+		/**
+		 * What the zeromq health check requires of this socket.
+		 */
+		private final Health health = new Health();
+
+		/**
 		 * Outgoing messages queued per peer before the high-water mark (ZMQ_SNDHWM, 0 = no
 		 * limit). JeroMQ's default is 1000. Sending types only.
 		 */
@@ -618,6 +720,38 @@ public class ZmqProperties {
 
 		public void setDeadLetter(@Nullable String deadLetter) {
 			this.deadLetter = deadLetter;
+		}
+
+		public boolean isTraceContext() {
+			return this.traceContext;
+		}
+
+		public void setTraceContext(boolean traceContext) {
+			this.traceContext = traceContext;
+		}
+
+		public Health getHealth() {
+			return this.health;
+		}
+
+		/** What the zeromq health check requires of a socket. */
+		public static class Health {
+
+			/**
+			 * Peers that must have completed the ZeroMQ handshake for the socket to be healthy;
+			 * 0 (the default) reports peers without requiring any. Not for inproc-only sockets,
+			 * whose peers ZeroMQ does not report.
+			 */
+			private int requiredPeers;
+
+			public int getRequiredPeers() {
+				return this.requiredPeers;
+			}
+
+			public void setRequiredPeers(int requiredPeers) {
+				this.requiredPeers = requiredPeers;
+			}
+
 		}
 
 		public @Nullable Integer getSendHwm() {

@@ -32,7 +32,7 @@ class SocketSpecsTests {
 
 	/** The settings of a socket declaration that are not socket options. */
 	private static final Set<String> DECLARATION = Set.of("type", "bind", "connect", "subscribe", "hwm-policy",
-			"error-reply", "dead-letter");
+			"error-reply", "dead-letter", "trace-context", "health.required-peers");
 
 	@Test
 	void theSocketPropertiesAreTheOptionTablePlusTheDeclarationItself() {

@@ -26,7 +26,7 @@ class ZmqPropertyKeysTests {
 	@Test
 	void aKeyFarFromEveryOptionIsAnsweredWithTheOptionsThereAre() {
 		assertThat(explain("zeromq.listener.retries"))
-			.isEqualTo("`zeromq.listener.retries` is not a listener option; the listener options are auto-startup, concurrency, shutdown-timeout");
+			.isEqualTo("`zeromq.listener.retries` is not a listener option; the listener options are auto-startup, concurrency, observation-enabled, shutdown-timeout");
 	}
 
 	@Test
@@ -52,7 +52,7 @@ class ZmqPropertyKeysTests {
 	@Test
 	void theKeysOfAGroupAreReadFromItsClass() {
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.class)))
-			.containsExactlyInAnyOrder("context", "listener", "security", "sockets");
+			.containsExactlyInAnyOrder("context", "diagnostics", "listener", "metrics", "proxies", "security", "sockets", "template");
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.Context.class)))
 			.containsExactlyInAnyOrder("io-threads", "max-sockets", "ipv6", "linger");
 	}

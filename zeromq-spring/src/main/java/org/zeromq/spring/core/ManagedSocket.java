@@ -22,6 +22,13 @@ import org.zeromq.ZMQException;
  */
 public final class ManagedSocket {
 
+	// How often a PUB reads the subscriptions its XPUB passed up, in sends.
+	private static final int SUBSCRIPTION_READ_INTERVAL = 32;
+
+	private static final int MAX_SUBSCRIPTIONS_READ = 1024;
+
+	private static final Duration SUBSCRIPTION_POLL = Duration.ofMillis(5);
+
 	private enum State {
 
 		SHARED, CLAIMED, CLOSED
@@ -38,17 +45,31 @@ public final class ManagedSocket {
 
 	private final AtomicLong dropped = new AtomicLong();
 
+	private final SocketStatus status;
+
+	// Sends since the subscriptions were last read (PUB opened as an XPUB); guarded by the lock.
+	private int sendsSinceSubscriptionsRead;
+
 	private ZMQ.Socket socket;
 
-	private State state = State.SHARED;
+	// Written under the lock; volatile so that status reads (health, the endpoint) never wait for
+	// a send that holds the lock.
+	private volatile State state = State.SHARED;
 
 	private @Nullable String owner;
 
-	ManagedSocket(SocketSpec spec, ZMQ.Socket socket, List<String> boundEndpoints, Supplier<ZMQ.Socket> reopener) {
+	ManagedSocket(SocketSpec spec, ZMQ.Socket socket, List<String> boundEndpoints, Supplier<ZMQ.Socket> reopener,
+			SocketStatus status) {
 		this.spec = spec;
 		this.socket = socket;
 		this.boundEndpoints = boundEndpoints;
 		this.reopener = reopener;
+		this.status = status;
+	}
+
+	/** What the socket is doing: peers, events, counts, diagnoses; read from any thread. */
+	public SocketStatus status() {
+		return this.status;
 	}
 
 	public SocketSpec spec() {
@@ -72,6 +93,9 @@ public final class ManagedSocket {
 	/** Counts a message that the owner of a claimed socket dropped under {@link HwmPolicy#DROP}. */
 	public void recordDrop() {
 		this.dropped.incrementAndGet();
+		DropReason reason = withoutPeers() ? DropReason.NO_PEER : DropReason.HWM;
+		this.status.recordDropped(reason);
+		diagnoseRefusal(reason, "dropped");
 	}
 
 	/** Runs {@code action} with exclusive use of the socket. */
@@ -107,29 +131,150 @@ public final class ManagedSocket {
 	 */
 	public boolean sendFrames(ZMQ.Socket target, List<byte[]> frames) {
 		int flags = (this.spec.hwmPolicy() == HwmPolicy.BLOCK) ? 0 : ZMQ.DONTWAIT;
+		boolean sent;
 		try {
-			return Frames.send(target, frames, flags) || refused();
+			sent = Frames.send(target, frames, flags);
 		}
 		catch (ZMQException ex) {
 			// e.g. a ROUTER with router-mandatory and no peer of that identity (EHOSTUNREACH)
+			if (ex.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {
+				this.status.recordUnroutable();
+			}
 			throw new ZmqSendException("Socket '" + name() + "' (" + this.spec.type() + ") could not send: "
 					+ ZmqErrorText.of(ex), ex);
+		}
+		if (!sent) {
+			return refused();
+		}
+		this.status.recordSent();
+		if (this.spec.type() == ZmqSocketType.PUB) {
+			published(target);
+		}
+		return true;
+	}
+
+	// A PUB sent: with no handshaken peer it went nowhere (the slow joiner). Now and then it also
+	// reads the subscriptions its XPUB passed up, which keeps that queue short and the count fresh.
+	private void published(ZMQ.Socket target) {
+		if (this.status.tracksPeers() && this.status.peers() == 0) {
+			this.status.diagnose(Diagnosis.Kind.PUBLISH_WITHOUT_SUBSCRIBERS, this.status.endpoints(),
+					"a message was published while no subscriber was connected, so nobody received it");
+		}
+		if (++this.sendsSinceSubscriptionsRead >= SUBSCRIPTION_READ_INTERVAL
+				&& ZmqSocketFactory.countsSubscribers(this.spec)) {
+			readSubscriptions(target);
+		}
+	}
+
+	/**
+	 * Reads what the PUB's XPUB passed up: each subscription confirms a subscriber; the rest
+	 * (cancellations, anything a peer sent upstream) is discarded. Bounded, so that a peer sending
+	 * subscriptions without end cannot keep the caller here.
+	 */
+	private void readSubscriptions(ZMQ.Socket target) {
+		this.sendsSinceSubscriptionsRead = 0;
+		for (int i = 0; i < MAX_SUBSCRIPTIONS_READ; i++) {
+			byte[] frame = target.recv(ZMQ.DONTWAIT);
+			if (frame == null) {
+				return;
+			}
+			if (frame.length > 0 && frame[0] == 1 && !target.hasReceiveMore()) {
+				this.status.subscriptionSeen();
+			}
+			while (target.hasReceiveMore()) {
+				target.recv(ZMQ.DONTWAIT);
+			}
+		}
+	}
+
+	/**
+	 * Waits until at least {@code count} peers completed the handshake with this socket.
+	 * @return whether they had within the timeout
+	 * @throws ZmqException when the socket has only inproc endpoints, whose peers ZeroMQ does
+	 * not report
+	 */
+	public boolean awaitPeers(int count, Duration timeout) {
+		try {
+			return this.status.awaitPeers(count, timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while waiting for the peers of socket '" + name() + "'", ex);
+		}
+	}
+
+	/**
+	 * PUB: waits until at least {@code count} connected peers have subscribed, so that what is
+	 * published next reaches them (the guide's slow joiner). Reads the subscriptions the socket
+	 * received while it waits, a few milliseconds at a time under the socket's lock.
+	 * @return whether they had within the timeout
+	 * @throws ZmqException when the socket is not a PUB that counts subscribers, or has only
+	 * inproc endpoints
+	 */
+	public boolean awaitSubscribers(int count, Duration timeout) {
+		if (!ZmqSocketFactory.countsSubscribers(this.spec)) {
+			throw new ZmqException("awaitSubscribers needs a PUB socket that does not conflate, but '" + name() + "' is "
+					+ this.spec.type() + ((this.spec.type() == ZmqSocketType.PUB) ? " with conflate" : "")
+					+ "; use awaitPeers for connected peers");
+		}
+		this.status.requireTrackedPeers("subscribers");
+		long deadline = System.nanoTime() + timeout.toNanos();
+		try {
+			while (true) {
+				execute((pub) -> {
+					readSubscriptions(pub);
+					return Boolean.TRUE;
+				});
+				if (this.status.subscribers() >= count) {
+					return true;
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				// A subscription raises no event: look again soon, or at once on a handshake.
+				this.status.awaitChange(Duration.ofNanos(Math.min(left, SUBSCRIPTION_POLL.toNanos())));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while waiting for the subscribers of socket '" + name() + "'", ex);
 		}
 	}
 
 	private boolean refused() {
 		if (this.spec.hwmPolicy() == HwmPolicy.DROP) {
-			this.dropped.incrementAndGet();
+			recordDrop();
 			return false;
 		}
 		throw refusal();
 	}
 
+	private boolean withoutPeers() {
+		return this.status.tracksPeers() && this.status.peers() == 0;
+	}
+
+	private void diagnoseRefusal(DropReason reason, String what) {
+		if (reason == DropReason.NO_PEER) {
+			this.status.diagnose(Diagnosis.Kind.SEND_WITHOUT_PEER, this.status.endpoints(),
+					"a message was " + what + " because no peer was connected");
+		}
+		else {
+			this.status.diagnose(Diagnosis.Kind.HWM_REACHED, this.status.endpoints(),
+					"a message was " + what + " at the send high-water mark");
+		}
+	}
+
 	/**
 	 * The exception for a message this socket did not accept under {@link HwmPolicy#BLOCK} or
 	 * {@link HwmPolicy#FAIL}; every sender of this socket, locked or owner thread, reports the same.
+	 * Call it once per refused message: the message is counted as dropped, and diagnosed.
 	 */
 	public ZmqSendException refusal() {
+		// Not delivered either: counted with the drops, by the same reasons.
+		DropReason reason = withoutPeers() ? DropReason.NO_PEER : DropReason.HWM;
+		this.status.recordDropped(reason);
+		diagnoseRefusal(reason, "refused");
 		String waited = (this.spec.hwmPolicy() == HwmPolicy.BLOCK)
 				? " within its send-timeout of " + sendTimeout().toMillis() + " ms" : "";
 		return new ZmqSendException("Socket '" + name() + "' (" + this.spec.type() + ") did not accept the message" + waited
@@ -174,14 +319,17 @@ public final class ManagedSocket {
 		}
 	}
 
+	/** Whether an owner thread claimed the socket; never waits for the socket's lock. */
 	public boolean isClaimed() {
-		this.lock.lock();
-		try {
-			return this.state == State.CLAIMED;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state == State.CLAIMED;
+	}
+
+	/**
+	 * Whether the registry closed the socket (at shutdown); a claimed socket's owner closes it
+	 * unseen. Never waits for the socket's lock.
+	 */
+	public boolean isClosed() {
+		return this.state == State.CLOSED;
 	}
 
 	/** Closes a shared socket (its linger lets queued messages leave); a claimed one is its owner's to close. */

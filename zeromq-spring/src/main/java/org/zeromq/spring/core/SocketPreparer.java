@@ -1,7 +1,9 @@
 package org.zeromq.spring.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
+import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
 
 /**
@@ -35,5 +37,16 @@ public interface SocketPreparer {
 	 * before it binds or connects. Must not keep the socket: its owner uses and closes it.
 	 */
 	void prepare(ZMQ.Socket socket, SocketSpec spec);
+
+	/**
+	 * What should see the connection events of a socket just prepared, or {@code null} for
+	 * nothing. JeroMQ allows one event hook per socket, and the factory owns it: it passes every
+	 * event to the consumers the preparers return here. A consumer runs on the context's I/O
+	 * threads, inside JeroMQ's monitor lock: it must never block. Its {@code close()} is called
+	 * when the socket is destroyed.
+	 */
+	default ZEvent.@Nullable ZEventConsummer eventConsumer(SocketSpec spec) {
+		return null;
+	}
 
 }

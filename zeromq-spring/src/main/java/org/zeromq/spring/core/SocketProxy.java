@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
@@ -36,6 +37,10 @@ import zmq.ZError;
  */
 public final class SocketProxy {
 
+	/** For a direction whose drops nobody counts. */
+	private static final LongConsumer NO_DROPS = (count) -> {
+	};
+
 	// Messages forwarded each way per turn of the loop before it polls again: a poll costs more
 	// than a message, so a busy proxy drains in batches, but a bounded one.
 	private static final int BATCH = 256;
@@ -56,7 +61,7 @@ public final class SocketProxy {
 
 	/** Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts. */
 	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend) {
-		this(loop, frontend, backend, null);
+		this(loop, frontend, backend, null, NO_DROPS);
 	}
 
 	/**
@@ -65,14 +70,35 @@ public final class SocketProxy {
 	 * @param capture receives a copy of every message forwarded either way, or {@code null}
 	 */
 	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend, ZMQ.@Nullable Socket capture) {
+		this(loop, frontend, backend, capture, NO_DROPS);
+	}
+
+	/**
+	 * Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts.
+	 * @param droppedAtFront told on the loop thread, once per batch, how many messages from the
+	 * back socket the front one could not route
+	 */
+	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend, LongConsumer droppedAtFront) {
+		this(loop, frontend, backend, null, droppedAtFront);
+	}
+
+	/**
+	 * Registers the sockets on {@code loop}, which owns them from now on; call before the loop
+	 * starts.
+	 * @param capture receives a copy of every message forwarded either way, or {@code null}
+	 * @param droppedAtFront told on the loop thread, once per batch, how many messages from the
+	 * back socket the front one could not route
+	 */
+	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend, ZMQ.@Nullable Socket capture,
+			LongConsumer droppedAtFront) {
 		this.loop = loop;
 		this.front = loop.register(frontend, 0, this::frontReady);
 		this.back = loop.register(backend, 0, this::backReady);
 		// Never polled: the loop only owns it, so that it closes it with the others.
 		this.capture = (capture != null) ? new Capture(loop.register(capture, 0, (events) -> {
 		}).socket()) : null;
-		this.frontToBack = new Direction(frontend, backend, this.capture);
-		this.backToFront = new Direction(backend, frontend, this.capture);
+		this.frontToBack = new Direction(frontend, backend, this.capture, NO_DROPS);
+		this.backToFront = new Direction(backend, frontend, this.capture, droppedAtFront);
 		updateInterest();
 	}
 
@@ -193,6 +219,8 @@ public final class SocketProxy {
 
 		private final AtomicLong dropped = new AtomicLong();
 
+		private final LongConsumer droppedListener;
+
 		// Loop-thread state.
 		private @Nullable Msg waiting;
 
@@ -200,7 +228,8 @@ public final class SocketProxy {
 
 		private boolean discarding;
 
-		Direction(ZMQ.Socket source, ZMQ.Socket destination, @Nullable Capture capture) {
+		Direction(ZMQ.Socket source, ZMQ.Socket destination, @Nullable Capture capture, LongConsumer droppedListener) {
+			this.droppedListener = droppedListener;
 			this.source = source.base();
 			this.destination = destination.base();
 			this.capture = capture;
@@ -285,6 +314,7 @@ public final class SocketProxy {
 				}
 				if (droppedNow != 0) {
 					this.dropped.lazySet(this.dropped.get() + droppedNow);
+					this.droppedListener.accept(droppedNow);
 				}
 			}
 		}

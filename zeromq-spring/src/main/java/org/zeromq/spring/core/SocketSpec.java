@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param subscriptions SUB prefix filters ({@code ""} matches everything)
  * @param options the {@link SocketOption}s it sets; the others keep their defaults
  * @param hwmPolicy what a send does at the high-water mark
+ * @param traceContext whether messages carry a trace-context frame after their last frame
+ * ({@link TraceContextFrame}); both ends must agree, and plain ZeroMQ peers must not have it
  */
 public record SocketSpec(String name, ZmqSocketType type, List<String> binds, List<String> connects,
-		List<String> subscriptions, SocketOptions options, HwmPolicy hwmPolicy) {
+		List<String> subscriptions, SocketOptions options, HwmPolicy hwmPolicy, boolean traceContext) {
 
 	public SocketSpec {
 		Objects.requireNonNull(name, "name");
@@ -27,6 +29,12 @@ public record SocketSpec(String name, ZmqSocketType type, List<String> binds, Li
 		subscriptions = (subscriptions != null) ? List.copyOf(subscriptions) : List.of();
 		options = (options != null) ? options : SocketOptions.DEFAULTS;
 		hwmPolicy = (hwmPolicy != null) ? hwmPolicy : HwmPolicy.BLOCK;
+	}
+
+	/** A socket whose messages carry no trace context, as every plain ZeroMQ peer expects. */
+	public SocketSpec(String name, ZmqSocketType type, List<String> binds, List<String> connects,
+			List<String> subscriptions, SocketOptions options, HwmPolicy hwmPolicy) {
+		this(name, type, binds, connects, subscriptions, options, hwmPolicy, false);
 	}
 
 	public static SocketSpec bind(String name, ZmqSocketType type, String endpoint) {
@@ -43,17 +51,23 @@ public record SocketSpec(String name, ZmqSocketType type, List<String> binds, Li
 
 	public SocketSpec withOptions(SocketOptions newOptions) {
 		return new SocketSpec(this.name, this.type, this.binds, this.connects, this.subscriptions, newOptions,
-				this.hwmPolicy);
+				this.hwmPolicy, this.traceContext);
 	}
 
 	public SocketSpec withSubscriptions(List<String> newSubscriptions) {
 		return new SocketSpec(this.name, this.type, this.binds, this.connects, newSubscriptions, this.options,
-				this.hwmPolicy);
+				this.hwmPolicy, this.traceContext);
 	}
 
 	public SocketSpec withHwmPolicy(HwmPolicy newPolicy) {
 		return new SocketSpec(this.name, this.type, this.binds, this.connects, this.subscriptions, this.options,
-				newPolicy);
+				newPolicy, this.traceContext);
+	}
+
+	/** The same socket with trace-context frames on or off. */
+	public SocketSpec withTraceContext(boolean on) {
+		return new SocketSpec(this.name, this.type, this.binds, this.connects, this.subscriptions, this.options,
+				this.hwmPolicy, on);
 	}
 
 }

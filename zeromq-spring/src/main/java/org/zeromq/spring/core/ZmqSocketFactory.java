@@ -1,20 +1,38 @@
 package org.zeromq.spring.core;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
+import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
 
 /**
  * Turns a {@link SocketSpec} into a configured JeroMQ socket of the shared context. Every
  * socket the starter opens comes from here, so options, subscriptions and endpoint resolution
  * behave the same for senders, listeners and devices.
+ * <p>
+ * Every socket also gets the starter's event hook, the one monitor JeroMQ allows a socket: it
+ * keeps the {@link SocketStatus} of the socket's name, and passes the events on to what the
+ * preparers {@link SocketPreparer#eventConsumer ask for}. A PUB opens as a JeroMQ XPUB that
+ * passes its subscriptions up, so that the starter can count its subscribers; on the wire it is
+ * the same publisher to any SUB.
  */
 public final class ZmqSocketFactory {
+
+	/**
+	 * How long a connect endpoint may go without a completed handshake before the
+	 * {@link Diagnosis.Kind#CONNECT_WITHOUT_HANDSHAKE} finding, unless set otherwise.
+	 */
+	public static final Duration DEFAULT_HANDSHAKE_GRACE_PERIOD = Duration.ofSeconds(10);
 
 	private final ZContext context;
 
@@ -23,6 +41,10 @@ public final class ZmqSocketFactory {
 	private final List<SocketPreparer> preparers;
 
 	private final boolean zapAnswered;
+
+	private final Map<String, SocketStatus> statuses = new ConcurrentHashMap<>();
+
+	private volatile Duration handshakeGracePeriod = DEFAULT_HANDSHAKE_GRACE_PERIOD;
 
 	/** A factory without preparers: it refuses sockets that would need a ZAP handler. */
 	public ZmqSocketFactory(ZContext context, SocketConfigurer configurer) {
@@ -43,6 +65,28 @@ public final class ZmqSocketFactory {
 
 	public ZContext context() {
 		return this.context;
+	}
+
+	/**
+	 * How long a connect endpoint may go without a completed handshake before it is reported
+	 * ({@link Diagnosis.Kind#CONNECT_WITHOUT_HANDSHAKE}); applies to sockets whose status is
+	 * made after this is set, so set it before any socket opens.
+	 */
+	public void setHandshakeGracePeriod(Duration handshakeGracePeriod) {
+		this.handshakeGracePeriod = Objects.requireNonNull(handshakeGracePeriod, "handshakeGracePeriod");
+	}
+
+	/**
+	 * The status of the sockets of this spec's name, made on first use; every socket created
+	 * under the name reports to it.
+	 */
+	public SocketStatus status(SocketSpec spec) {
+		return this.statuses.computeIfAbsent(spec.name(), (name) -> new SocketStatus(spec, this.handshakeGracePeriod));
+	}
+
+	/** The status of the sockets of that name, if one was made; never makes one. */
+	public Optional<SocketStatus> findStatus(String name) {
+		return Optional.ofNullable(this.statuses.get(name));
 	}
 
 	/**
@@ -67,13 +111,24 @@ public final class ZmqSocketFactory {
 		unansweredZap(spec).ifPresent((violation) -> {
 			throw new InvalidSocketSpecException(List.of(violation));
 		});
-		ZMQ.Socket socket = this.context.createSocket(spec.type().jeromqType());
+		boolean countsSubscribers = countsSubscribers(spec);
+		ZMQ.Socket socket = this.context.createSocket(countsSubscribers ? SocketType.XPUB : spec.type().jeromqType());
 		try {
 			this.configurer.configure(socket, spec);
+			if (countsSubscribers) {
+				// Every subscription reaches the starter, not only the first to a topic.
+				socket.setXpubVerbose(true);
+			}
 			PeerInputGuard.apply(socket, spec);
+			List<ZEvent.ZEventConsummer> consumers = new ArrayList<>();
 			for (SocketPreparer preparer : this.preparers) {
 				preparer.prepare(socket, spec);
+				ZEvent.ZEventConsummer consumer = preparer.eventConsumer(spec);
+				if (consumer != null) {
+					consumers.add(consumer);
+				}
 			}
+			watch(socket, spec, consumers);
 			for (String prefix : spec.subscriptions()) {
 				subscribe(socket, spec.type(), prefix.getBytes(StandardCharsets.UTF_8));
 			}
@@ -83,6 +138,24 @@ public final class ZmqSocketFactory {
 			socket.close();
 			throw ex;
 		}
+	}
+
+	// Before bind and connect, so that LISTENING and the first connect events are seen. Once the
+	// hook is set, JeroMQ closes it when it destroys the socket, which counts the socket closed.
+	private void watch(ZMQ.Socket socket, SocketSpec spec, List<ZEvent.ZEventConsummer> consumers) {
+		SocketStatus status = status(spec);
+		if (!socket.setEventHook(new SocketEventHook(status, consumers), SocketEventHook.events())) {
+			throw new ZmqException("Socket '" + spec.name() + "' cannot be watched: its context is closed");
+		}
+		status.socketOpened();
+	}
+
+	/**
+	 * Whether sockets of this spec open as an XPUB that counts subscribers: a PUB, unless it
+	 * conflates (JeroMQ conflates no XPUB).
+	 */
+	static boolean countsSubscribers(SocketSpec spec) {
+		return spec.type() == ZmqSocketType.PUB && !spec.options().get(SocketOption.CONFLATE).orElse(false);
 	}
 
 	private Optional<SpecViolation> unansweredZap(SocketSpec spec) {
@@ -124,10 +197,13 @@ public final class ZmqSocketFactory {
 			}
 			catch (RuntimeException ex) {
 				socket.close();
-				throw new ZmqBindException(spec.name(), endpoint, ex);
+				ZmqBindException failure = new ZmqBindException(spec.name(), endpoint, ex);
+				status(spec).bindFailed(endpoint, Objects.requireNonNullElse(ZmqErrorText.of(ex), ex.toString()));
+				throw failure;
 			}
 			resolved.add(socket.getLastEndpoint());
 		}
+		status(spec).bound(resolved);
 		return List.copyOf(resolved);
 	}
 

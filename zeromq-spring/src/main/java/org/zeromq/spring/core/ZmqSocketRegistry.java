@@ -23,6 +23,7 @@ import org.zeromq.ZMQ;
  * {@link #socket(String)}, through which senders send and listeners claim;</li>
  * <li><em>reads</em> never open anything: {@link #specs()}, {@link #spec(String)},
  * {@link #isDeclared(String)}, {@link #isOpen()}, {@link #sockets()}, {@link #find(String)},
+ * {@link #status(String)}, {@link #statuses()}, {@link #diagnoses()},
  * {@link #boundEndpoints(String)} and {@link #endpoint(String)}. Before the sockets open, the
  * last four see no socket.</li>
  * </ul>
@@ -54,6 +55,8 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 		this.factory = factory;
 		new SocketSpecValidator(factory::check).validateAll(specs);
 		this.declared = List.copyOf(specs);
+		// Made now, so that every declared socket has a status to read before it opens.
+		this.declared.forEach(factory::status);
 	}
 
 	/**
@@ -139,7 +142,7 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 				SocketSpec spec = entry.getKey();
 				this.factory.connect(entry.getValue().socket(), spec);
 				opened.put(spec.name(), new ManagedSocket(spec, entry.getValue().socket(), entry.getValue().endpoints(),
-						() -> this.factory.open(spec).socket()));
+						() -> this.factory.open(spec).socket(), this.factory.status(spec)));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -208,6 +211,31 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 					+ "at application start or when something first sends on one");
 		}
 		throw new ZmqException("Socket '" + name + "' does not bind, so it has no endpoint of its own");
+	}
+
+	/**
+	 * Read: what a declared socket is doing (peers, events, counts, diagnoses), also before it
+	 * opens; never opens it.
+	 * @throws UnknownSocketException when no socket of that name is declared
+	 */
+	public SocketStatus status(String name) {
+		if (!isDeclared(name)) {
+			throw unknown(name);
+		}
+		return this.factory.status(spec(name));
+	}
+
+	/** Read: the status of every declared socket, in declaration order; never opens them. */
+	public List<SocketStatus> statuses() {
+		return specs().stream().map(this.factory::status).toList();
+	}
+
+	/** Read: every missing-message finding on the declared sockets, oldest first. */
+	public List<Diagnosis> diagnoses() {
+		return statuses().stream()
+			.flatMap((status) -> status.diagnoses().stream())
+			.sorted(Comparator.comparing(Diagnosis::firstSeen))
+			.toList();
 	}
 
 	public ZmqSocketFactory factory() {

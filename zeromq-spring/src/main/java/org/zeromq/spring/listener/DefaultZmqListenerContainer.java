@@ -3,6 +3,7 @@ package org.zeromq.spring.listener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -117,7 +118,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		}
 		this.replaceDeclaredSocket = replace;
 		this.dispatcher = new MessageDispatcher(endpoint, handler, properties.getObservation(), spec.type(), registry,
-				outbound, errorHandler, settings);
+				outbound, errorHandler, settings, spec.traceContext());
 	}
 
 	@Override
@@ -165,6 +166,11 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		return this.dispatcher.failedCount();
 	}
 
+	@Override
+	public synchronized Optional<String> failure() {
+		return (this.run != null) ? Optional.ofNullable(this.run.failure) : Optional.empty();
+	}
+
 	/**
 	 * Handles one received message as the listener's threads do (parse, convert, invoke, error
 	 * handling), on the calling thread and without a socket: the per-message path on its own,
@@ -196,7 +202,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		Executor workerExecutor = (executor != null) ? executor : new SimpleAsyncTaskExecutor("zmq-listener-" + id() + "-");
 		for (int i = 0; i < sockets.size(); i++) {
 			next.workers.add(new ListenerWorker("listener '" + id() + "' worker " + (i + 1), this.factory.context(),
-					sockets.get(i), this.dispatcher, this.paused));
+					sockets.get(i), this.dispatcher, this.paused, this.registry.status(this.endpoint.socket())));
 		}
 		next.remaining.set(next.workers.size());
 		if (next.device != null) {
@@ -327,7 +333,8 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 				opened.add(worker);
 				workerSockets.add(worker);
 			}
-			next.device = new ListenerDevice("device of listener '" + id() + "'", this.factory.context(), front, back);
+			next.device = new ListenerDevice("device of listener '" + id() + "'", this.factory.context(), front, back,
+					this.registry.status(this.endpoint.socket()));
 			return workerSockets;
 		}
 		catch (RuntimeException ex) {
@@ -372,6 +379,9 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 
 		private volatile boolean stopRequested;
 
+		// Set when a thread ended that nobody asked to stop: it died of an error.
+		private volatile @Nullable String failure;
+
 		// Guarded by this Run, like the callbacks; never by the container, whose start() may be
 		// waiting for this run to end.
 		private boolean finished;
@@ -398,6 +408,11 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 
 		// On the listener thread that ends last: every worker socket is closed, so the device can go.
 		void workerEnded() {
+			if (!this.stopRequested && this.failure == null) {
+				this.failure = "a thread of listener '" + id() + "' ended without being stopped (its error is in the "
+						+ "log); " + this.remaining.get() + " of " + this.workers.size()
+						+ " thread(s) were running. Restart the listener (stop, then start)";
+			}
 			if (this.remaining.decrementAndGet() > 0) {
 				return;
 			}

@@ -27,9 +27,29 @@ import org.zeromq.spring.core.ZmqSocketType;
  * @param identity the ROUTER peer's routing identity, or {@code null}
  * @param topic the topic frame of a pub-sub envelope, or {@code null}
  * @param payload the frames that make the payload (the content after a topic frame)
+ * @param traceContext the entries of the trace-context frame that came with it, on a socket that
+ * opted in (see {@link org.zeromq.spring.core.TraceContextFrame}); empty otherwise. They are also
+ * headers of the message.
  */
 public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte @Nullable [] identity,
-		byte @Nullable [] topic, List<byte[]> payload) implements Message<Object> {
+		byte @Nullable [] topic, List<byte[]> payload, Map<String, String> traceContext) implements Message<Object> {
+
+	public InboundMessage {
+		// Null is accepted from callers written before the trace context existed.
+		traceContext = (traceContext != null) ? traceContext : Map.of();
+	}
+
+	/** A message without a trace context. */
+	public InboundMessage(String socket, List<byte[]> envelope, List<byte[]> content, byte @Nullable [] identity,
+			byte @Nullable [] topic, List<byte[]> payload) {
+		this(socket, envelope, content, identity, topic, payload, Map.of());
+	}
+
+	/** The same message with the trace context that came with it. */
+	public InboundMessage withTraceContext(Map<String, String> entries) {
+		return new InboundMessage(this.socket, this.envelope, this.content, this.identity, this.topic, this.payload,
+				entries);
+	}
 
 	/**
 	 * Splits the frames a socket of {@code type} received into envelope and content, following
@@ -53,7 +73,8 @@ public record InboundMessage(String socket, List<byte[]> envelope, List<byte[]> 
 
 	@Override
 	public MessageHeaders getHeaders() {
-		Map<String, Object> values = new HashMap<>(4);
+		Map<String, Object> values = new HashMap<>(4 + this.traceContext.size());
+		values.putAll(this.traceContext);
 		values.put(ZmqHeaders.SOCKET, this.socket);
 		if (this.topic != null) {
 			values.put(ZmqHeaders.TOPIC, new String(this.topic, StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.SocketLoop;
 import org.zeromq.spring.core.SocketProxy;
+import org.zeromq.spring.core.SocketStatus;
 
 /**
  * The inproc device between a bound front socket and a listener's worker sockets (the guide's
@@ -22,9 +23,9 @@ final class ListenerDevice {
 	private final SocketLoop loop;
 
 	/** @param name what log messages call this device */
-	ListenerDevice(String name, ZContext context, ZMQ.Socket front, ZMQ.Socket back) {
+	ListenerDevice(String name, ZContext context, ZMQ.Socket front, ZMQ.Socket back, SocketStatus status) {
 		this.loop = new SocketLoop(context, name);
-		SocketProxy proxy = new SocketProxy(this.loop, front, back);
+		SocketProxy proxy = new SocketProxy(this.loop, front, back, status::recordUnroutable);
 		// The stop comes once every worker has stopped, but their last replies may have reached the
 		// back socket in the same moment: pass them on before the front socket closes.
 		this.loop.onStop(proxy::flushBackToFront);

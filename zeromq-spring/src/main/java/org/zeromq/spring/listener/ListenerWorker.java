@@ -9,8 +9,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import org.zeromq.spring.core.DropReason;
 import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.SocketLoop;
+import org.zeromq.spring.core.SocketStatus;
 
 /**
  * One listening socket on a {@link SocketLoop} of its own: the loop polls the socket together
@@ -43,13 +46,17 @@ final class ListenerWorker {
 
 	private final SocketLoop.Registration listening;
 
+	private final SocketStatus status;
+
 	/**
 	 * @param name what log messages call this worker
 	 * @param paused whether it starts paused (reading nothing until resumed)
 	 */
-	ListenerWorker(String name, ZContext context, ZMQ.Socket socket, MessageDispatcher dispatcher, boolean paused) {
+	ListenerWorker(String name, ZContext context, ZMQ.Socket socket, MessageDispatcher dispatcher, boolean paused,
+			SocketStatus status) {
 		this.socket = socket;
 		this.dispatcher = dispatcher;
+		this.status = status;
 		this.loop = new SocketLoop(context, name);
 		// Set before the loop starts, which hands the socket over with a happens-before edge. The
 		// listener is this socket's only user and never waits on it except in drain().
@@ -81,27 +88,47 @@ final class ListenerWorker {
 	}
 
 	private void drain() {
-		// Back to the loop when a pause or a stop waits, after the message in hand.
-		for (int i = 0; i < BATCH && !this.loop.hasPendingWork(); i++) {
-			List<byte[]> frames = Frames.receive(this.socket, 0);
-			if (frames == null) {
-				return;
+		// Counted once per batch: a received message is one add, not one per message.
+		int received = 0;
+		try {
+			// Back to the loop when a pause or a stop waits, after the message in hand.
+			for (int i = 0; i < BATCH && !this.loop.hasPendingWork(); i++) {
+				List<byte[]> frames = Frames.receive(this.socket, 0);
+				if (frames == null) {
+					return;
+				}
+				received++;
+				List<byte[]> reply = this.dispatcher.dispatch(frames);
+				if (reply != null) {
+					sendReply(reply);
+				}
 			}
-			List<byte[]> reply = this.dispatcher.dispatch(frames);
-			if (reply != null) {
-				sendReply(reply);
+		}
+		finally {
+			if (received > 0) {
+				this.status.recordReceived(received);
 			}
 		}
 	}
 
 	private void sendReply(List<byte[]> reply) {
 		try {
-			if (!Frames.send(this.socket, reply, 0)) {
+			if (Frames.send(this.socket, reply, 0)) {
+				this.status.recordSent();
+			}
+			else {
+				this.status.recordDropped(DropReason.HWM);
 				logger.warn("The " + this.loop.name() + " could not send a reply within the send-timeout");
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (ZMQException ex) {
 			// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable.
+			if (ex.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {
+				this.status.recordUnroutable();
+			}
+			logger.warn("The " + this.loop.name() + " could not send a reply: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
 			logger.warn("The " + this.loop.name() + " could not send a reply: " + ex.getMessage());
 		}
 	}

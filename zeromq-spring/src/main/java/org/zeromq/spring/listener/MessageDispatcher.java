@@ -3,6 +3,7 @@ package org.zeromq.spring.listener;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
@@ -10,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.zeromq.spring.core.OutboundFrames;
+import org.zeromq.spring.core.TraceContextFrame;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
 
@@ -47,6 +49,8 @@ final class MessageDispatcher {
 
 	private final ListenerSocketSettings settings;
 
+	private final boolean traceContext;
+
 	private final LongAdder processed = new LongAdder();
 
 	private final LongAdder failed = new LongAdder();
@@ -54,6 +58,14 @@ final class MessageDispatcher {
 	MessageDispatcher(ListenerEndpoint endpoint, InvocableHandlerMethod method, ListenerObservation observation,
 			ZmqSocketType declaredType, ZmqSocketRegistry registry, OutboundFrames outbound,
 			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings) {
+		this(endpoint, method, observation, declaredType, registry, outbound, errorHandler, settings, false);
+	}
+
+	/** @param traceContext whether the socket's messages may end with a trace-context frame */
+	MessageDispatcher(ListenerEndpoint endpoint, InvocableHandlerMethod method, ListenerObservation observation,
+			ZmqSocketType declaredType, ZmqSocketRegistry registry, OutboundFrames outbound,
+			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, boolean traceContext) {
+		this.traceContext = traceContext;
 		this.endpoint = endpoint;
 		this.method = method;
 		this.observation = observation;
@@ -76,8 +88,17 @@ final class MessageDispatcher {
 	/** @return the frames to send back on the receiving socket, or {@code null} for none */
 	@Nullable List<byte[]> dispatch(List<byte[]> frames) {
 		InboundMessage message = null;
+		Map<String, String> context = Map.of();
+		if (this.traceContext) {
+			TraceContextFrame.Split split = TraceContextFrame.split(frames);
+			frames = split.frames();
+			context = split.entries();
+		}
 		try {
 			message = this.layout.parse(this.endpoint.socket(), frames);
+			if (!context.isEmpty()) {
+				message = message.withTraceContext(context);
+			}
 			List<byte[]> reply = respond(message, invoke(message));
 			this.processed.increment();
 			return reply;

@@ -1,5 +1,7 @@
 package org.zeromq.spring.listener;
 
+import java.util.Optional;
+
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -29,5 +31,13 @@ public interface ZmqListenerContainer extends SmartLifecycle {
 
 	/** Messages whose handling failed (each went to the error handler). */
 	long failedCount();
+
+	/**
+	 * Why the listener no longer serves its socket although nobody stopped it (a listener thread
+	 * ended on an error); empty while it runs as it should, and when it was stopped.
+	 */
+	default Optional<String> failure() {
+		return Optional.empty();
+	}
 
 }

@@ -8,13 +8,13 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.zeromq.ZEvent;
-import org.zeromq.ZMQ;
 import org.zeromq.ZMonitor;
 import org.zeromq.spring.core.HandshakeSecurity;
 
 /**
- * Watches one secured socket's handshakes through JeroMQ's event hook, the starter's one hook
- * on the socket. JeroMQ 0.6.0 signals no successful handshake and no mechanism mismatch, so:
+ * Watches one secured socket's handshakes: a consumer of the events the socket factory's hook
+ * (the starter's one hook on the socket) passes on; it looks at connects, disconnects and failed
+ * handshakes, and ignores the rest. JeroMQ 0.6.0 signals no successful handshake and no mechanism mismatch, so:
  * <ul>
  * <li>a server learns of a broken handshake from {@code HANDSHAKE_FAILED_PROTOCOL}, and of the
  * peer's address from the {@code DISCONNECTED} that follows on the same I/O thread;</li>
@@ -28,11 +28,6 @@ import org.zeromq.spring.core.HandshakeSecurity;
  * remembers a little per endpoint and, rarely, logs through {@link SecurityLog}; it never blocks.
  */
 final class HandshakeEvents implements ZEvent.ZEventConsummer {
-
-	/** The events it needs. */
-	static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_CONNECT_DELAYED | ZMQ.EVENT_CONNECT_RETRIED
-			| ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_PROTOCOL | ZMQ.HANDSHAKE_FAILED_AUTH
-			| ZMQ.HANDSHAKE_FAILED_NO_DETAIL;
 
 	// JeroMQ 0.6.0 terminates a connecting session whose handshake failed, refused or broken off,
 	// instead of reconnecting: the socket stays quiet, its messages queued, until it is reopened.

@@ -20,6 +20,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
+import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.CurveCertificate;
 import org.zeromq.spring.core.CurveKey;
@@ -43,8 +44,9 @@ import org.zeromq.spring.core.Transport;
  * <li>gives the socket its name as ZAP domain unless it sets one, so that every decision is
  * counted on, and logged for, the socket it was made for;</li>
  * </ul>
- * and on every CURVE or PLAIN socket it installs the socket's event hook (the one monitor a
- * JeroMQ socket can have), which counts and reports the handshakes that fail. Before anything
+ * and on every CURVE or PLAIN socket it watches the socket's events (through the socket
+ * factory's event hook, the one monitor a JeroMQ socket can have), counting and reporting the
+ * handshakes that fail. Before anything
  * opens, {@link #check} refuses a server that the policy would let nobody into, since that is a
  * configuration mistake, not a policy.
  * <p>
@@ -182,15 +184,25 @@ public final class ZmqSecurity implements SocketPreparer, AutoCloseable {
 				inDomain.add(status);
 			}
 		}
-		if (security.isSecured()) {
-			if (!security.server()) {
-				startVerdicts();
-			}
-			Duration interval = spec.options().effective(SocketOption.HANDSHAKE_INTERVAL).orElse(Duration.ofSeconds(3));
-			long quickDrop = (interval.isZero() ? Duration.ofSeconds(3) : interval).toNanos();
-			socket.setEventHook(new HandshakeEvents(status, this.log, quickDrop, this.clock, this::later),
-					HandshakeEvents.EVENTS);
+		if (security.isSecured() && !security.server()) {
+			startVerdicts();
 		}
+	}
+
+	/**
+	 * For a CURVE or PLAIN socket, what watches how its handshakes end: it sees the socket's
+	 * events through the socket factory's event hook, the one JeroMQ allows a socket.
+	 */
+	@Override
+	public ZEvent.@Nullable ZEventConsummer eventConsumer(SocketSpec spec) {
+		HandshakeSecurity security = HandshakeSecurity.of(spec);
+		SecurityStatus status = this.statuses.get(spec.name());
+		if (!security.isSecured() || status == null) {
+			return null;
+		}
+		Duration interval = spec.options().effective(SocketOption.HANDSHAKE_INTERVAL).orElse(Duration.ofSeconds(3));
+		long quickDrop = (interval.isZero() ? Duration.ofSeconds(3) : interval).toNanos();
+		return new HandshakeEvents(status, this.log, quickDrop, this.clock, this::later);
 	}
 
 	/**

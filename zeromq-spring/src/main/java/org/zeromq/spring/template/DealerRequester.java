@@ -11,7 +11,9 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.ManagedSocket;
+import org.zeromq.spring.core.RequestOutcome;
 import org.zeromq.spring.core.SocketLoop;
+import org.zeromq.spring.core.SocketStatus;
 import org.zeromq.spring.core.ZmqException;
 
 /**
@@ -64,9 +66,25 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 	}
 
 	CompletableFuture<List<byte[]>> request(List<byte[]> frames, Duration timeout) {
-		PendingRequests.Request request = this.pending.request(frames, System.nanoTime() + timeout.toNanos(), timeout);
+		long started = System.nanoTime();
+		PendingRequests.Request request = this.pending.request(frames, started + timeout.toNanos(), timeout);
+		SocketStatus status = this.managed.status();
+		status.requestStarted();
+		request.reply.whenComplete((reply, error) -> status.requestEnded(outcome(status, error, timeout),
+				System.nanoTime() - started));
 		submit(request);
 		return request.reply;
+	}
+
+	private static RequestOutcome outcome(SocketStatus status, Throwable error, Duration timeout) {
+		if (error == null) {
+			return RequestOutcome.SUCCESS;
+		}
+		if (error instanceof ZmqRequestTimeoutException) {
+			ZmqTemplate.timedOut(status, timeout);
+			return RequestOutcome.TIMEOUT;
+		}
+		return RequestOutcome.ERROR;
 	}
 
 	/** A one-way send; completes with the same result a locked send would return. */
@@ -88,8 +106,13 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 
 	private void readReplies() {
 		List<byte[]> frames;
+		long read = 0;
 		while ((frames = Frames.receive(this.socket, ZMQ.DONTWAIT)) != null) {
 			this.pending.reply(frames);
+			read++;
+		}
+		if (read > 0) {
+			this.managed.status().recordReceived(read);
 		}
 		this.pending.sweepCompleted();
 	}
@@ -123,12 +146,17 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 		for (int i = 0; i <= last; i++) {
 			this.socket.send(frames.get(i), (i == last) ? 0 : ZMQ.SNDMORE);
 		}
+		this.managed.status().recordSent();
 		return true;
 	}
 
 	@Override
 	public boolean sendOneWay(List<byte[]> frames) {
-		return Frames.send(this.socket, frames, ZMQ.DONTWAIT);
+		if (Frames.send(this.socket, frames, ZMQ.DONTWAIT)) {
+			this.managed.status().recordSent();
+			return true;
+		}
+		return false;
 	}
 
 	private ZmqException closed() {

@@ -69,4 +69,31 @@ public interface ZmqOperations {
 	<T> CompletableFuture<T> requestAsync(String socket, Object payload, Duration timeout,
 			ParameterizedTypeReference<T> replyType);
 
+	/**
+	 * Waits until at least {@code count} peers have completed the ZeroMQ handshake with the
+	 * socket: a PUSH deals messages only among the peers connected when it sends, so a sender
+	 * that starts before its workers gives them all to the first (the guide's slow joiner). Opens
+	 * the declared sockets if nothing has yet.
+	 * @return whether they had within the timeout
+	 * @throws org.zeromq.spring.core.ZmqException when the socket has only inproc endpoints, for
+	 * which ZeroMQ reports no connections
+	 */
+	default boolean awaitPeers(String socket, int count, Duration timeout) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not count peers");
+	}
+
+	/**
+	 * Waits until at least {@code count} peers of a PUB socket have subscribed, so that what is
+	 * published next reaches them: the guide's fix for the slow joiner, as one call. Opens the
+	 * declared sockets if nothing has yet. A JeroMQ subscriber whose connection was re-made sends
+	 * its subscription again only when its own thread next uses its socket (a listener waiting
+	 * to receive does so at once), so until then it is not counted, and would miss a message.
+	 * @return whether they had within the timeout
+	 * @throws org.zeromq.spring.core.ZmqException when the socket is not a PUB, or has only
+	 * inproc endpoints
+	 */
+	default boolean awaitSubscribers(String socket, int count, Duration timeout) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not count subscribers");
+	}
+
 }

@@ -3,6 +3,7 @@ package org.zeromq.spring.template;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -15,11 +16,15 @@ import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.Message;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.core.Diagnosis;
 import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
+import org.zeromq.spring.core.RequestOutcome;
 import org.zeromq.spring.core.SocketConfigurer;
+import org.zeromq.spring.core.SocketStatus;
+import org.zeromq.spring.core.TraceContextFrame;
 import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
@@ -47,6 +52,8 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	private volatile boolean closed;
 
+	private TemplateObservation observation = TemplateObservation.NONE;
+
 	public ZmqTemplate(ZmqSocketRegistry registry, PayloadConverter converter) {
 		this.registry = registry;
 		this.converter = converter;
@@ -55,6 +62,14 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	public PayloadConverter converter() {
 		return this.converter;
+	}
+
+	/**
+	 * Wraps every send and request from now on; {@link TemplateObservation#NONE} by default. Set
+	 * it before the template is used.
+	 */
+	public void setObservation(TemplateObservation observation) {
+		this.observation = Objects.requireNonNull(observation, "observation");
 	}
 
 	@Override
@@ -109,21 +124,63 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
 		byte[] frame = this.converter.toFrame(payload);
+		if (this.observation == TemplateObservation.NONE) {
+			return request(target, List.of(frame), timeout, replyType);
+		}
+		TemplateObservation.Operation operation = new TemplateObservation.Operation(socket, target.spec().type(),
+				"request");
+		return this.observation.observe(operation,
+				() -> request(target, withTraceContext(target, List.of(frame), operation), timeout, replyType));
+	}
+
+	private <T> T request(ManagedSocket target, List<byte[]> frames, Duration timeout, Function<byte[], T> replyType) {
+		String socket = target.name();
 		if (target.spec().type() == ZmqSocketType.DEALER) {
 			// Converted here rather than in a stage, so that a conversion error is not wrapped.
-			return lastFrameAs(await(socket, requester(target).request(List.of(frame), timeout), timeout.plusSeconds(5))
+			return lastFrameAs(await(socket, requester(target).request(frames, timeout), timeout.plusSeconds(5))
 				.join(), replyType);
 		}
-		List<byte[]> reply = target.execute((req) -> requestOnReq(target, req, frame, timeout));
-		return lastFrameAs(reply, replyType);
+		SocketStatus status = target.status();
+		long started = System.nanoTime();
+		status.requestStarted();
+		RequestOutcome outcome = RequestOutcome.ERROR;
+		try {
+			List<byte[]> reply = target.execute((req) -> requestOnReq(target, req, frames, timeout));
+			outcome = RequestOutcome.SUCCESS;
+			return lastFrameAs(reply, replyType);
+		}
+		catch (ZmqRequestTimeoutException ex) {
+			outcome = RequestOutcome.TIMEOUT;
+			throw ex;
+		}
+		finally {
+			status.requestEnded(outcome, System.nanoTime() - started);
+		}
+	}
+
+	@Override
+	public boolean awaitPeers(String socket, int count, Duration timeout) {
+		return openSocket(socket).awaitPeers(count, timeout);
+	}
+
+	@Override
+	public boolean awaitSubscribers(String socket, int count, Duration timeout) {
+		return openSocket(socket).awaitSubscribers(count, timeout);
 	}
 
 	private <T> CompletableFuture<T> requestAsyncAndRead(String socket, Object payload, Duration timeout,
 			Function<byte[], T> replyType) {
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "requestAsync", ZmqSocketType.DEALER);
-		return requester(target).request(List.of(this.converter.toFrame(payload)), timeout)
-			.thenApply((reply) -> lastFrameAs(reply, replyType));
+		List<byte[]> frames = List.of(this.converter.toFrame(payload));
+		if (this.observation == TemplateObservation.NONE) {
+			return requester(target).request(frames, timeout).thenApply((reply) -> lastFrameAs(reply, replyType));
+		}
+		// Observed as far as the request is handed to the socket's thread: the reply comes later.
+		TemplateObservation.Operation operation = new TemplateObservation.Operation(socket, ZmqSocketType.DEALER, "send");
+		return this.observation.observe(operation, () -> requester(target)
+			.request(withTraceContext(target, frames, operation), timeout)
+			.thenApply((reply) -> lastFrameAs(reply, replyType)));
 	}
 
 	/** Messages read on DEALER sockets that matched no request in flight (late or foreign replies). */
@@ -147,6 +204,23 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	private boolean sendFrames(String socket, List<byte[]> frames) {
 		ManagedSocket target = openSocket(socket);
+		if (this.observation == TemplateObservation.NONE) {
+			return sendFrames(target, frames);
+		}
+		TemplateObservation.Operation operation = new TemplateObservation.Operation(socket, target.spec().type(), "send");
+		return this.observation.observe(operation,
+				() -> sendFrames(target, withTraceContext(target, frames, operation)));
+	}
+
+	// The trace context goes last, after the envelope and the payload, and only where the socket
+	// opted in: a plain ZeroMQ peer would take the frame for payload.
+	private static List<byte[]> withTraceContext(ManagedSocket target, List<byte[]> frames,
+			TemplateObservation.Operation operation) {
+		return target.spec().traceContext() ? TraceContextFrame.append(frames, operation.traceContext()) : frames;
+	}
+
+	private boolean sendFrames(ManagedSocket target, List<byte[]> frames) {
+		String socket = target.name();
 		if (target.spec().type() == ZmqSocketType.DEALER) {
 			Duration sendTimeout = target.sendTimeout();
 			return await(socket, requester(target).send(frames, sendTimeout), sendTimeout.plusSeconds(5)).join();
@@ -192,8 +266,8 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return new ZmqException("ZmqTemplate is closed; socket '" + socket + "' can no longer be used");
 	}
 
-	private List<byte[]> requestOnReq(ManagedSocket target, ZMQ.Socket req, byte[] frame, Duration timeout) {
-		if (!target.sendFrames(req, List.of(frame))) {
+	private List<byte[]> requestOnReq(ManagedSocket target, ZMQ.Socket req, List<byte[]> frames, Duration timeout) {
+		if (!target.sendFrames(req, frames)) {
 			throw new ZmqException("Socket '" + target.name() + "' dropped the request at its high-water mark");
 		}
 		// The request's own timeout applies to this receive only: the socket's receive-timeout stays.
@@ -222,9 +296,17 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 				// without correlation would take the late reply for the next request's: replace it.
 				target.reopen();
 			}
-			throw new ZmqRequestTimeoutException(target.name(), timeout);
+			throw timedOut(target.status(), timeout);
 		}
+		target.status().recordReceived();
 		return reply;
+	}
+
+	/** A request got no reply in time: diagnosed (logged once per socket), and the exception to throw. */
+	static ZmqRequestTimeoutException timedOut(SocketStatus status, Duration timeout) {
+		status.diagnose(Diagnosis.Kind.REQUEST_TIMEOUT, status.endpoints(),
+				"a request got no reply within its timeout of " + timeout.toMillis() + " ms");
+		return new ZmqRequestTimeoutException(status.name(), timeout);
 	}
 
 	private static <T> T lastFrameAs(List<byte[]> reply, Function<byte[], T> replyType) {

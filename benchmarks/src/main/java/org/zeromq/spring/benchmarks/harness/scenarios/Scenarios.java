@@ -43,6 +43,12 @@ public final class Scenarios {
 
 	public static final String PROXY = ProxyScenario.NAME;
 
+	public static final String METRICS = MetricsScenario.NAME;
+
+	public static final String METRICS_OFF = MetricsScenario.OFF;
+
+	public static final String METRICS_ON = MetricsScenario.ON;
+
 	private Scenarios() {
 	}
 
@@ -70,6 +76,7 @@ public final class Scenarios {
 		all.add(new RequestReplyScenario(count(10_000, scale), true));
 		all.add(new PushPullScenario(true, Payload.BYTES, PushPullScenario.Path.TEMPLATE_TO_LISTENER, count(100_000, scale),
 				true));
+		all.add(new MetricsScenario(throughput));
 		return all;
 	}
 

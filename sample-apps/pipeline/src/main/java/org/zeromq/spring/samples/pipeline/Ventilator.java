@@ -9,8 +9,8 @@ import org.zeromq.spring.template.ZmqOperations;
 
 /**
  * The ventilator role (the guide's taskvent): binds the {@code tasks} PUSH socket, waits until
- * {@code pipeline.workers} workers are connected to it (where the guide asks the user to press
- * Enter), tells the sink the batch starts with {@code "0"} on the {@code sink} PUSH socket, and
+ * {@code pipeline.workers} workers are connected to it ({@code awaitPeers}, where the guide asks the user
+ * to press Enter), tells the sink the batch starts with {@code "0"} on the {@code sink} PUSH socket, and
  * deals {@code pipeline.tasks} tasks among the workers, each its workload in milliseconds as a
  * decimal string.
  */
@@ -26,23 +26,22 @@ class Ventilator implements Role {
 
 	private final PipelineProperties properties;
 
-	private final ConnectedPeers workers;
-
-	private final String endpoint;
+	private final ZmqSocketRegistry sockets;
 
 	Ventilator(ZmqOperations zmq, ZmqSocketRegistry sockets, PipelineProperties properties) {
 		this.zmq = zmq;
+		this.sockets = sockets;
 		this.properties = properties;
-		// Asking for the socket opens (binds) it now, so the count starts before any worker can connect.
-		this.workers = new ConnectedPeers(sockets.socket(TASKS));
-		this.endpoint = sockets.endpoint(TASKS);
 	}
 
 	@Override
-	public int play() throws InterruptedException {
+	public int play() {
 		int expected = this.properties.workers();
-		System.out.printf("Waiting for %d worker(s) to connect to %s...%n", expected, this.endpoint);
-		int connected = this.workers.awaitAtLeast(expected, this.properties.patience());
+		System.out.printf("Waiting for %d worker(s) to connect to %s...%n", expected, this.sockets.endpoint(TASKS));
+		// The guide asks the user to press Enter once the workers are up; the starter counts the
+		// workers whose ZeroMQ handshake with the tasks socket completed, and waits for them.
+		this.zmq.awaitPeers(TASKS, expected, this.properties.patience());
+		int connected = this.sockets.status(TASKS).peers();
 		if (connected == 0) {
 			System.out.printf("No worker connected within %s: start the workers, then the ventilator%n",
 					DurationText.of(this.properties.patience()));

@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.interop.PythonZmqPeer;
+import org.zeromq.spring.template.ZmqOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,13 +84,12 @@ class PipelineGuideTests {
 		PythonZmqPeer.assumeAvailable();
 		try (ConfigurableApplicationContext sink = role("sink", "--pipeline.results-port=*", "--pipeline.control-port=*")) {
 			ZmqSocketRegistry sockets = sink.getBean(ZmqSocketRegistry.class);
-			ConnectedPeers killListeners = new ConnectedPeers(sockets.socket(Sink.CONTROL));
 			try (PythonZmqPeer ventilator = PythonZmqPeer.start("taskvent.py", sockets.endpoint(Sink.RESULTS),
 					Integer.toString(TASKS), "5");
 					PythonZmqPeer worker = PythonZmqPeer.start("taskwork2.py", ventilator.readyInfo(),
 							sockets.endpoint(Sink.RESULTS), sockets.endpoint(Sink.CONTROL), "empty")) {
 				// The KILL comes at the end of the batch: the worker must be listening for it by then.
-				assertThat(killListeners.awaitAtLeast(1, WAIT)).isEqualTo(1);
+				assertThat(sink.getBean(ZmqOperations.class).awaitSubscribers(Sink.CONTROL, 1, WAIT)).isTrue();
 				ventilator.writeLine("");
 				assertThat(PipelineApplication.playAndExit(sink)).isZero();
 				assertThat(worker.nextLines(TASKS + 1, WAIT)).endsWith("KILL");

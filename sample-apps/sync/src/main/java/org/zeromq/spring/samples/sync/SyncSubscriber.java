@@ -12,7 +12,7 @@ import org.zeromq.spring.template.ZmqRequestTimeoutException;
 
 /**
  * The subscriber role (the guide's syncsub): once its {@code updates} SUB socket is connected to
- * the publisher, it synchronizes with an empty request on the {@code sync} REQ socket, then counts
+ * the publisher ({@code awaitPeers}), it synchronizes with an empty request on the {@code sync} REQ socket, then counts
  * the updates until "END" and prints how many it received.
  */
 @Component
@@ -25,8 +25,6 @@ class SyncSubscriber implements Role {
 
 	private final SyncProperties properties;
 
-	private final ConnectedPeers publishers;
-
 	private final String publisher;
 
 	private final CountDownLatch ended = new CountDownLatch(1);
@@ -34,11 +32,9 @@ class SyncSubscriber implements Role {
 	// Written by the listener thread only; read after the END latch.
 	private long received;
 
-	SyncSubscriber(ZmqOperations zmq, SyncProperties properties, ConnectedPeers publishers,
-			@Value("${zeromq.sockets.updates.connect}") String publisher) {
+	SyncSubscriber(ZmqOperations zmq, SyncProperties properties, @Value("${zeromq.sockets.updates.connect}") String publisher) {
 		this.zmq = zmq;
 		this.properties = properties;
-		this.publishers = publishers;
 		this.publisher = publisher;
 	}
 
@@ -54,8 +50,10 @@ class SyncSubscriber implements Role {
 
 	@Override
 	public int play() throws InterruptedException {
-		// First, our subscriber socket is connected (the guide sleeps a second here).
-		if (this.publishers.awaitAtLeast(1, this.properties.patience()) == 0) {
+		// First, our subscriber socket is connected (the guide sleeps a second here): a SUB sends
+		// its subscription right after the ZeroMQ handshake, so once the publisher is a peer it
+		// will receive what is published from then on.
+		if (!this.zmq.awaitPeers(UPDATES, 1, this.properties.patience())) {
 			System.out.printf("No publisher on %s within %s%n", this.publisher, DurationText.of(this.properties.patience()));
 			return 1;
 		}

@@ -1,0 +1,45 @@
+package org.zeromq.spring.observation;
+
+import org.jspecify.annotations.Nullable;
+import java.util.List;
+
+import org.zeromq.spring.listener.InboundMessage;
+import org.zeromq.spring.listener.ListenerObservation;
+
+/**
+ * Several {@link ListenerObservation}s around one handler call, the first outermost: timings,
+ * tracing and an application's own observation together.
+ */
+public final class CompositeListenerObservation implements ListenerObservation {
+
+	private final List<ListenerObservation> observations;
+
+	private CompositeListenerObservation(List<ListenerObservation> observations) {
+		this.observations = List.copyOf(observations);
+	}
+
+	/**
+	 * The observations as one; {@link ListenerObservation#NONE} when there are none, the one
+	 * itself when there is one, so that the common cases cost nothing extra.
+	 */
+	public static ListenerObservation of(List<ListenerObservation> observations) {
+		List<ListenerObservation> active = observations.stream().filter((o) -> o != ListenerObservation.NONE).toList();
+		if (active.isEmpty()) {
+			return ListenerObservation.NONE;
+		}
+		return (active.size() == 1) ? active.get(0) : new CompositeListenerObservation(active);
+	}
+
+	@Override
+	public @Nullable Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception {
+		return observe(0, listenerId, message, call);
+	}
+
+	private @Nullable Object observe(int index, String listenerId, InboundMessage message, HandlerCall call) throws Exception {
+		if (index == this.observations.size()) {
+			return call.proceed();
+		}
+		return this.observations.get(index).observe(listenerId, message, () -> observe(index + 1, listenerId, message, call));
+	}
+
+}

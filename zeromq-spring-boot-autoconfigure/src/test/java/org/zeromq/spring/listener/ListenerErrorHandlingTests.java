@@ -15,12 +15,15 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.test.HandledMessages;
+import org.zeromq.spring.test.InvocationData;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
+import org.zeromq.spring.test.ZmqListenerTest;
+import org.zeromq.spring.test.ZmqListenerTestHarness;
+import org.zeromq.spring.test.ZmqReadiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.zeromq.spring.test.PeerFrames.receive;
 import static org.zeromq.spring.test.PeerFrames.receiveStrings;
 import static org.zeromq.spring.test.PeerFrames.request;
 import static org.zeromq.spring.test.PeerFrames.send;
@@ -28,6 +31,7 @@ import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
 import static org.zeromq.spring.test.ZmqApplication.WAIT;
 import static org.zeromq.spring.test.ZmqApplication.endpoint;
 import static org.zeromq.spring.test.ZmqApplication.socket;
+import static org.zeromq.spring.test.ZmqAssertions.assertThatNextMessage;
 import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
 
@@ -95,14 +99,20 @@ class ListenerErrorHandlingTests {
 
 	@Test
 	void errorReplyEmptyAnswersAFailureWithAnEmptyFrame() {
-		this.runner.withUserConfiguration(QuietService.class)
+		this.runner.withUserConfiguration(QuietService.class, ListenerCalls.class)
 			.withPropertyValues(socket("quiet", "type=REP", "bind=" + ANY_TCP, "error-reply=EMPTY"))
 			.run((context) -> {
+				ZmqListenerTestHarness harness = context.getBean(ZmqListenerTestHarness.class);
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "quiet"));
 					send(client, "bad");
-					assertThat(receive(client)).singleElement().satisfies((frame) -> assertThat(frame).isEmpty());
+					assertThatNextMessage(client).hasFrameCount(1).frame(0).isEmpty();
+					// The empty frame is the error reply, not something the handler returned.
+					InvocationData failed = harness.awaitInvocation("quiet");
+					assertThat(failed.arguments()).containsExactly("bad");
+					assertThat(failed.thrown()).isInstanceOf(IllegalStateException.class).hasMessage("rejected bad");
 					assertThat(request(client, "good")).containsExactly("ok good");
+					assertThat(harness.awaitInvocation("quiet").result()).isEqualTo("ok good");
 				}
 			});
 	}
@@ -155,14 +165,11 @@ class ListenerErrorHandlingTests {
 		this.malformedInput.run((context) -> {
 			HandledMessages<String> alerts = context.getBean(MalformedInputServices.class).alerts;
 			try (PeerSockets peers = new PeerSockets()) {
-				ZMQ.Socket publisher = peers.connect(SocketType.PUB, endpoint(context, "alerts"));
-				await().pollInSameThread().atMost(WAIT).until(() -> {
-					send(publisher, "alert.warmup", "ping");
-					return alerts.count() > 0;
-				});
+				ZMQ.Socket publisher = peers.connect(SocketType.XPUB, endpoint(context, "alerts"));
+				ZmqReadiness.awaitSubscribed(publisher, "alert");
 				send(publisher, "alert without a topic frame");
 				send(publisher, "alert.disk", "full");
-				await().atMost(WAIT).until(() -> alerts.values().contains("alert.disk|full"));
+				assertThat(alerts.awaitCount(1)).containsExactly("alert.disk|full");
 			}
 			assertThat(failedCount(context, "alerts")).isEqualTo(1);
 		});
@@ -223,6 +230,11 @@ class ListenerErrorHandlingTests {
 			}
 			return "ok " + request;
 		}
+
+	}
+
+	@ZmqListenerTest
+	static class ListenerCalls {
 
 	}
 

@@ -1,6 +1,5 @@
 package org.zeromq.spring.template;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,22 +14,22 @@ import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.test.PeerFrames;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
+import org.zeromq.spring.test.ZmqReadiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.zeromq.spring.test.ZmqApplication.socket;
+import static org.zeromq.spring.test.ZmqAssertions.assertThatNextMessage;
 
 /**
  * Publishing through {@link ZmqTemplate} to a raw SUB: single frames, and {@code [topic][payload]}
  * envelopes that SUB filters on.
  * <p>
  * A SUB only gets what is published after its subscription reached the PUB (the guide's slow
- * joiner), so each test first publishes warm-up messages until one arrives, and skips the
- * warm-ups still on their way when it reads what it checks.
+ * joiner), so each test first waits until the PUB counts the subscriber
+ * ({@link ZmqReadiness#awaitSubscribed}); the first message the SUB then receives is the first
+ * one published that matches its subscription.
  */
 class ZmqTemplatePublishTests {
-
-	private static final String WARM_UP = "warm-up";
 
 	private static final String END = "end";
 
@@ -43,7 +42,7 @@ class ZmqTemplatePublishTests {
 	void pubSendsOneFrameToEverySubscriber() {
 		withSubscriberTo("", (template, sub) -> {
 			assertThat(template.send("weather", "headline")).isTrue();
-			assertThat(PeerFrames.text(receiveAfterWarmUps(sub))).containsExactly("headline");
+			assertThatNextMessage(sub).containsExactlyText("headline");
 		});
 	}
 
@@ -57,7 +56,7 @@ class ZmqTemplatePublishTests {
 			// PUB/SUB keeps order per publisher: once END is in, nothing sent before it can follow.
 			template.send("weather", "10001", END);
 			List<List<String>> received = new ArrayList<>();
-			for (List<String> message = PeerFrames.text(receiveAfterWarmUps(sub)); !message.get(1).equals(END)
+			for (List<String> message = PeerFrames.receiveStrings(sub); !message.get(1).equals(END)
 					&& received.size() <= 20; message = PeerFrames.receiveStrings(sub)) {
 				received.add(message);
 			}
@@ -74,13 +73,13 @@ class ZmqTemplatePublishTests {
 		withSubscriberTo("10001", (template, sub) -> {
 			template.send("weather", MessageBuilder.withPayload("hidden").setHeader(ZmqHeaders.TOPIC, "10002").build());
 			template.send("weather", MessageBuilder.withPayload("shown").setHeader(ZmqHeaders.TOPIC, "10001").build());
-			assertThat(PeerFrames.text(receiveAfterWarmUps(sub))).containsExactly("10001", "shown");
+			assertThatNextMessage(sub).containsExactlyText("10001", "shown");
 		});
 	}
 
 	/**
 	 * Runs {@code check} with a PUB socket "weather" and a raw SUB subscribed to {@code topic}
-	 * that has already received a warm-up envelope, so its subscription is known to the PUB.
+	 * whose subscription the PUB has received.
 	 */
 	private void withSubscriberTo(String topic, PublishCheck check) {
 		this.runner.withPropertyValues(socket("weather", "type=PUB", "bind=tcp://127.0.0.1:*")).run((context) -> {
@@ -88,22 +87,9 @@ class ZmqTemplatePublishTests {
 			ZMQ.Socket sub = this.peers.connect(SocketType.SUB,
 					context.getBean(ZmqSocketRegistry.class).endpoint("weather"));
 			sub.subscribe(PeerFrames.utf8(topic));
-			await().atMost(PeerSockets.TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> {
-				template.send("weather", topic, WARM_UP);
-				return PeerFrames.receiveNow(sub) != null;
-			});
+			ZmqReadiness.awaitSubscribed(template, "weather", 1, sub);
 			check.accept(template, sub);
 		});
-	}
-
-	private static List<byte[]> receiveAfterWarmUps(ZMQ.Socket sub) {
-		for (int skipped = 0; skipped < 10_000; skipped++) {
-			List<byte[]> message = PeerFrames.receive(sub);
-			if (!PeerFrames.text(message).contains(WARM_UP)) {
-				return message;
-			}
-		}
-		throw new AssertionError("Only warm-up messages arrived");
 	}
 
 	@FunctionalInterface

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 /**
@@ -48,12 +49,12 @@ public final class PeerFrames {
 	}
 
 	/** The next message, or {@code null} when none arrives within the socket's receive timeout. */
-	public static List<byte[]> receiveWithinTimeout(ZMQ.Socket socket) {
+	public static @Nullable List<byte[]> receiveWithinTimeout(ZMQ.Socket socket) {
 		return receive(socket, 0);
 	}
 
 	/** The next message if one is already waiting, otherwise {@code null}. */
-	public static List<byte[]> receiveNow(ZMQ.Socket socket) {
+	public static @Nullable List<byte[]> receiveNow(ZMQ.Socket socket) {
 		return receive(socket, ZMQ.DONTWAIT);
 	}
 
@@ -71,7 +72,7 @@ public final class PeerFrames {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static List<byte[]> receive(ZMQ.Socket socket, int flags) {
+	private static @Nullable List<byte[]> receive(ZMQ.Socket socket, int flags) {
 		byte[] first = socket.recv(flags);
 		if (first == null) {
 			return null;

@@ -6,7 +6,8 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.core.ConditionTimeoutException;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -64,11 +65,20 @@ public final class LiveThreads {
 	// JeroMQ's threads may need a moment to end after their context closed. Polled in the calling
 	// thread, so that the poller itself is not a thread started since the census.
 	private void awaitEnded(Predicate<String> counted) {
-		await().pollInSameThread()
-			.atMost(WAIT)
-			.untilAsserted(() -> assertThat(now().startedSince(this)).filteredOn(counted)
-				.as("threads started since the census and not ended")
-				.isEmpty());
+		try {
+			await().pollInSameThread().atMost(WAIT).until(() -> notEnded(counted).isEmpty());
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("threads started since the census and not ended within " + WAIT.toSeconds()
+					+ " s: " + notEnded(counted));
+		}
+	}
+
+	private Set<String> notEnded(Predicate<String> counted) {
+		return now().startedSince(this)
+			.stream()
+			.filter(counted)
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 }

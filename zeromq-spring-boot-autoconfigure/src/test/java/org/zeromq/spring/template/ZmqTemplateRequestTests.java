@@ -129,7 +129,7 @@ class ZmqTemplateRequestTests {
 					.isThrownBy(() -> outcome.get(PeerSockets.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
 					.havingCause()
 					.isInstanceOf(ZmqException.class)
-					.withMessageContaining("closed while the request on socket 'client' waited for its reply");
+					.withMessageContaining("Socket 'client' is closing with the application: no reply was received");
 				caller.join(PeerSockets.TIMEOUT.toMillis());
 				assertThat(caller.isAlive()).isFalse();
 			});

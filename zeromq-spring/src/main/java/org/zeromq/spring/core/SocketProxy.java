@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -45,6 +47,8 @@ public final class SocketProxy {
 	// than a message, so a busy proxy drains in batches, but a bounded one.
 	private static final int BATCH = 256;
 
+	private static final Log logger = LogFactory.getLog(SocketProxy.class);
+
 	private final SocketLoop loop;
 
 	private final SocketLoop.Registration front;
@@ -58,6 +62,9 @@ public final class SocketProxy {
 	private final @Nullable Capture capture;
 
 	private boolean paused;
+
+	// Loop-thread state: set once for a stop, after which the front is no longer read.
+	private boolean frontClosed;
 
 	/** Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts. */
 	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend) {
@@ -97,8 +104,9 @@ public final class SocketProxy {
 		// Never polled: the loop only owns it, so that it closes it with the others.
 		this.capture = (capture != null) ? new Capture(loop.register(capture, 0, (events) -> {
 		}).socket()) : null;
-		this.frontToBack = new Direction(frontend, backend, this.capture, NO_DROPS);
-		this.backToFront = new Direction(backend, frontend, this.capture, droppedAtFront);
+		FailureLog drops = new FailureLog(logger, "The " + loop.name());
+		this.frontToBack = new Direction(frontend, backend, this.capture, drops, NO_DROPS);
+		this.backToFront = new Direction(backend, frontend, this.capture, drops, droppedAtFront);
 		updateInterest();
 	}
 
@@ -151,7 +159,7 @@ public final class SocketProxy {
 
 	private void frontReady(int events) {
 		if ((events & ZMQ.Poller.POLLIN) != 0) {
-			this.frontToBack.forward(BATCH, this.paused);
+			this.frontToBack.forward(BATCH, this.paused || this.frontClosed);
 		}
 		if ((events & ZMQ.Poller.POLLOUT) != 0) {
 			this.backToFront.forward(BATCH, this.paused);
@@ -164,15 +172,26 @@ public final class SocketProxy {
 			this.backToFront.forward(BATCH, this.paused);
 		}
 		if ((events & ZMQ.Poller.POLLOUT) != 0) {
-			this.frontToBack.forward(BATCH, this.paused);
+			this.frontToBack.forward(BATCH, this.paused || this.frontClosed);
 		}
+		updateInterest();
+	}
+
+	/**
+	 * Loop thread: forwards to the back socket what the front one holds now (as far as the back
+	 * has room), then reads the front no more; replies still flow back. For a stop, so that the
+	 * workers behind the proxy get every message that had arrived before it.
+	 */
+	public void closeFront() {
+		this.frontToBack.forward(Integer.MAX_VALUE, false);
+		this.frontClosed = true;
 		updateInterest();
 	}
 
 	// A socket is read while its direction may take a message, and watched for room while the
 	// other direction holds a frame for it.
 	private void updateInterest() {
-		this.front.interest(this.frontToBack.readInterest(this.paused) | this.backToFront.writeInterest());
+		this.front.interest(this.frontToBack.readInterest(this.paused || this.frontClosed) | this.backToFront.writeInterest());
 		this.back.interest(this.backToFront.readInterest(this.paused) | this.frontToBack.writeInterest());
 	}
 
@@ -219,6 +238,8 @@ public final class SocketProxy {
 
 		private final AtomicLong dropped = new AtomicLong();
 
+		private final FailureLog drops;
+
 		private final LongConsumer droppedListener;
 
 		// Loop-thread state.
@@ -228,7 +249,9 @@ public final class SocketProxy {
 
 		private boolean discarding;
 
-		Direction(ZMQ.Socket source, ZMQ.Socket destination, @Nullable Capture capture, LongConsumer droppedListener) {
+		Direction(ZMQ.Socket source, ZMQ.Socket destination, @Nullable Capture capture, FailureLog drops,
+				LongConsumer droppedListener) {
+			this.drops = drops;
 			this.droppedListener = droppedListener;
 			this.source = source.base();
 			this.destination = destination.base();
@@ -314,6 +337,8 @@ public final class SocketProxy {
 				}
 				if (droppedNow != 0) {
 					this.dropped.lazySet(this.dropped.get() + droppedNow);
+					this.drops.record("dropped messages it could not route (their peer left, or is at its high-water mark)",
+							droppedNow + " in one batch", null, droppedNow);
 					this.droppedListener.accept(droppedNow);
 				}
 			}

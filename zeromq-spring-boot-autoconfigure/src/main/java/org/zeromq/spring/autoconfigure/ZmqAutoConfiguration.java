@@ -75,8 +75,10 @@ public class ZmqAutoConfiguration {
 	}
 
 	private static ContextSettings contextSettings(ZmqProperties properties) {
+		SharedSettingsCheck.check(properties);
 		ZmqProperties.Context context = properties.getContext();
-		return new ContextSettings(context.getIoThreads(), context.getMaxSockets(), context.isIpv6(), context.getLinger());
+		return new ContextSettings(context.getIoThreads(), context.getMaxSockets(), context.isIpv6(), context.getLinger(),
+				properties.getShutdownTimeout());
 	}
 
 }

@@ -32,11 +32,8 @@ class ZmqListenerConfiguration {
 		DefaultZmqListenerContainerFactory factory = new DefaultZmqListenerContainerFactory(sockets, zmqPayloadConverter);
 		ZmqProperties.Listener listener = properties.getListener();
 		ZmqContainerProperties container = factory.getContainerProperties();
+		SharedSettingsCheck.check(properties);
 		container.setShutdownTimeout(listener.getShutdownTimeout());
-		if (listener.getConcurrency() < 1) {
-			throw new IllegalArgumentException(ZmqProperties.PREFIX + ".listener.concurrency must be at least 1, was "
-					+ listener.getConcurrency() + "; remove it for 1 thread per listener");
-		}
 		container.setConcurrency(listener.getConcurrency());
 		container.setAutoStartup(listener.isAutoStartup());
 		// Every observation of handler calls applies, in order: the starter's timings and tracing

@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.zeromq.spring.core.ContextSettings;
 import org.zeromq.spring.core.HwmPolicy;
+import org.zeromq.spring.core.ShutdownBudget;
 import org.zeromq.spring.core.SocketOption;
 import org.zeromq.spring.core.ZmqSocketFactory;
 import org.zeromq.spring.core.ZmqSocketType;
 import org.zeromq.spring.listener.ErrorReply;
 
 /**
- * {@code zeromq.*}: the ZeroMQ context and the sockets an application declares by name.
+ * {@code zeromq.*}: the ZeroMQ context, the sockets an application declares by name, what its
+ * listeners share, and Spring Integration bridges on those sockets.
  * <p>
  * Unknown keys fail startup ({@code ignoreUnknownFields = false}): a misspelt option, or a
  * setting the starter does not support, would otherwise leave the application running without
@@ -36,6 +38,8 @@ public class ZmqProperties {
 
 	private final Listener listener = new Listener();
 
+	private final Integration integration = new Integration();
+
 	private final Security security = new Security();
 
 	private final Template template = new Template();
@@ -43,6 +47,16 @@ public class ZmqProperties {
 	private final Metrics metrics = new Metrics();
 
 	private final Diagnostics diagnostics = new Diagnostics();
+
+	/**
+	 * The most closing the application may spend on ZeroMQ, all steps together: listeners
+	 * finishing running handlers (each for at most zeromq.listener.shutdown-timeout), then the
+	 * template, the sockets and the context. Senders blocked at the high-water mark are
+	 * released at once; a context that cannot terminate in time is abandoned with an ERROR.
+	 * Keep it under the time the platform gives the process to stop (e.g. Kubernetes'
+	 * terminationGracePeriodSeconds).
+	 */
+	private Duration shutdownTimeout = ShutdownBudget.DEFAULT;
 
 	/**
 	 * Sockets by name: senders and listeners refer to a socket by this name.
@@ -59,6 +73,18 @@ public class ZmqProperties {
 
 	public Listener getListener() {
 		return this.listener;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public Integration getIntegration() {
+		return this.integration;
 	}
 
 	public Security getSecurity() {
@@ -139,7 +165,9 @@ public class ZmqProperties {
 
 		/**
 		 * How long handlers still running at shutdown may take to finish, after listeners stopped
-		 * taking messages. Keep it under Boot's spring.lifecycle.timeout-per-shutdown-phase.
+		 * taking messages; what their sockets already hold is handled within it too. It is part of
+		 * zeromq.shutdown-timeout, which caps it. Keep it under Boot's
+		 * spring.lifecycle.timeout-per-shutdown-phase.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -190,6 +218,255 @@ public class ZmqProperties {
 
 		public void setAutoStartup(boolean autoStartup) {
 			this.autoStartup = autoStartup;
+		}
+
+	}
+
+	/**
+	 * Spring Integration bridges declared without code, each on a socket declared in
+	 * {@code zeromq.sockets} and named after it (zeromq-spring-integration on the class path).
+	 */
+	public static class Integration {
+
+		/**
+		 * Sockets whose messages go to a channel, by socket name. On a REP or ROUTER socket the
+		 * bridge is an inbound gateway: each message is a request answered with the flow's reply.
+		 */
+		private final Map<String, InboundBridge> inbound = new LinkedHashMap<>();
+
+		/**
+		 * Channels whose messages go out on a socket, by socket name. With a reply-channel, on a
+		 * REQ or DEALER socket, the bridge is an outbound gateway.
+		 */
+		private final Map<String, OutboundBridge> outbound = new LinkedHashMap<>();
+
+		public Map<String, InboundBridge> getInbound() {
+			return this.inbound;
+		}
+
+		public Map<String, OutboundBridge> getOutbound() {
+			return this.outbound;
+		}
+
+	}
+
+	/** One socket bridged to a channel: an inbound channel adapter, or gateway on REP and ROUTER. */
+	@ConfigurationPropertiesSource
+	public static class InboundBridge {
+
+		/**
+		 * Name of the channel the messages go to (the request channel of a REP or ROUTER socket).
+		 * Required; something must consume it.
+		 */
+		private @Nullable String channel;
+
+		/**
+		 * Name of the channel failures go to, as error messages; without one they are logged.
+		 * For a gateway, the error flow's reply is the reply.
+		 */
+		private @Nullable String errorChannel;
+
+		/**
+		 * Payload of the messages: byte[] (the default), java.lang.String, java.util.List (every
+		 * frame of a multipart message, each a byte[]), or another class, read as JSON.
+		 */
+		private Class<?> payloadType = byte[].class;
+
+		/**
+		 * Threads that receive on the socket. Defaults to zeromq.listener.concurrency.
+		 */
+		private @Nullable Integer concurrency;
+
+		/**
+		 * Whether the bridge starts with the application.
+		 */
+		private boolean autoStartup = true;
+
+		/**
+		 * ROUTER only: whether each message is a request answered with the flow's reply (true,
+		 * the default) or one-way, acknowledged with an empty frame (false). A REP always
+		 * answers.
+		 */
+		private @Nullable Boolean expectReply;
+
+		/**
+		 * REP and ROUTER: how long to wait for the flow's reply before answering with the
+		 * socket's error reply. Defaults to Spring Integration's endpoint timeout (30s).
+		 */
+		private @Nullable Duration replyTimeout;
+
+		public @Nullable String getChannel() {
+			return this.channel;
+		}
+
+		public void setChannel(@Nullable String channel) {
+			this.channel = channel;
+		}
+
+		public @Nullable String getErrorChannel() {
+			return this.errorChannel;
+		}
+
+		public void setErrorChannel(@Nullable String errorChannel) {
+			this.errorChannel = errorChannel;
+		}
+
+		public Class<?> getPayloadType() {
+			return this.payloadType;
+		}
+
+		public void setPayloadType(Class<?> payloadType) {
+			this.payloadType = payloadType;
+		}
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+		}
+
+		public @Nullable Boolean getExpectReply() {
+			return this.expectReply;
+		}
+
+		public void setExpectReply(@Nullable Boolean expectReply) {
+			this.expectReply = expectReply;
+		}
+
+		public @Nullable Duration getReplyTimeout() {
+			return this.replyTimeout;
+		}
+
+		public void setReplyTimeout(@Nullable Duration replyTimeout) {
+			this.replyTimeout = replyTimeout;
+		}
+
+	}
+
+	/** One channel bridged to a socket: an outbound channel adapter, or gateway with a reply-channel. */
+	@ConfigurationPropertiesSource
+	public static class OutboundBridge {
+
+		/**
+		 * Name of the channel whose messages are sent. Required; a direct channel of that name is
+		 * created if the application has none.
+		 */
+		private @Nullable String channel;
+
+		/**
+		 * Topic frame sent in front of every message. Without it (and without
+		 * topic-expression), PUB and XPUB sockets send the zmq_topic header of a message that
+		 * has one.
+		 */
+		private @Nullable String topic;
+
+		/**
+		 * SpEL expression for each message's topic frame, such as headers['zip'].
+		 */
+		private @Nullable String topicExpression;
+
+		/**
+		 * REQ and DEALER: name of the channel the replies go to; it makes the bridge an outbound
+		 * gateway, and a REQ socket needs it.
+		 */
+		private @Nullable String replyChannel;
+
+		/**
+		 * Gateway: payload of the replies, byte[] (the default), java.lang.String,
+		 * java.util.List (every frame) or another class, read as JSON.
+		 */
+		private @Nullable Class<?> replyPayloadType;
+
+		/**
+		 * Gateway: how long each request waits for its reply. Defaults to Spring Integration's
+		 * endpoint timeout (30s).
+		 */
+		private @Nullable Duration replyTimeout;
+
+		/**
+		 * DEALER gateway: keep many requests in flight, each reply produced when it arrives,
+		 * instead of one request at a time.
+		 */
+		private boolean async;
+
+		/**
+		 * Whether the bridge starts with the application.
+		 */
+		private boolean autoStartup = true;
+
+		public @Nullable String getChannel() {
+			return this.channel;
+		}
+
+		public void setChannel(@Nullable String channel) {
+			this.channel = channel;
+		}
+
+		public @Nullable String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(@Nullable String topic) {
+			this.topic = topic;
+		}
+
+		public @Nullable String getTopicExpression() {
+			return this.topicExpression;
+		}
+
+		public void setTopicExpression(@Nullable String topicExpression) {
+			this.topicExpression = topicExpression;
+		}
+
+		public @Nullable String getReplyChannel() {
+			return this.replyChannel;
+		}
+
+		public void setReplyChannel(@Nullable String replyChannel) {
+			this.replyChannel = replyChannel;
+		}
+
+		public @Nullable Class<?> getReplyPayloadType() {
+			return this.replyPayloadType;
+		}
+
+		public void setReplyPayloadType(@Nullable Class<?> replyPayloadType) {
+			this.replyPayloadType = replyPayloadType;
+		}
+
+		public @Nullable Duration getReplyTimeout() {
+			return this.replyTimeout;
+		}
+
+		public void setReplyTimeout(@Nullable Duration replyTimeout) {
+			this.replyTimeout = replyTimeout;
+		}
+
+		public boolean isAsync() {
+			return this.async;
+		}
+
+		public void setAsync(boolean async) {
+			this.async = async;
+		}
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+
 		}
 
 	}
@@ -421,10 +698,11 @@ public class ZmqProperties {
 		private HwmPolicy hwmPolicy = HwmPolicy.BLOCK;
 
 		/**
-		 * What a REP or ROUTER listener replies when its handler fails: MESSAGE (one frame
-		 * "ERROR: <exception message>") or EMPTY (one empty frame, revealing nothing).
+		 * What a REP or ROUTER listener replies when its handler fails: ERROR (one frame "ERROR",
+		 * revealing nothing more), MESSAGE (one frame "ERROR: <exception message>", which tells
+		 * anyone who can reach the socket what failed and why) or EMPTY (one empty frame).
 		 */
-		private ErrorReply errorReply = ErrorReply.MESSAGE;
+		private ErrorReply errorReply = ErrorReply.ERROR;
 
 		/**
 		 * A declared socket that receives the frames of messages a listener failed on, with the

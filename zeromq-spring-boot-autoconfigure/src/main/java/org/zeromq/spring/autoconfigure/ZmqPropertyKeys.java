@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,12 +58,11 @@ final class ZmqPropertyKeys {
 
 	private static String unknown(ConfigurationPropertyName name, int element, String key, ResolvableType group) {
 		String at = (element == name.getNumberOfElements() - 1) ? "`" + name + "`" : "`" + name + "`: `" + key + "`";
-		String noun = (group.resolve() == ZmqProperties.class) ? ZmqProperties.PREFIX
-				: uncapitalize(group.toClass().getSimpleName());
+		String noun = (group.resolve() == ZmqProperties.class) ? ZmqProperties.PREFIX : words(group.toClass().getSimpleName());
 		List<String> keys = keys(group);
 		String hint = nearest(key, keys).map((nearest) -> "did you mean `" + nearest + "`?")
 			.orElseGet(() -> "the " + noun + " options are " + String.join(", ", keys));
-		return at + " is not a " + noun + " option; " + hint;
+		return at + " is not " + ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun + " option; " + hint;
 	}
 
 	/** The dashed names of the properties of a group, in declaration order of their getters. */
@@ -125,8 +125,9 @@ final class ZmqPropertyKeys {
 		return d[a.length()][b.length()];
 	}
 
-	private static String uncapitalize(String name) {
-		return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+	// InboundBridge reads "inbound bridge".
+	private static String words(String className) {
+		return className.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -70,9 +70,30 @@ class ConfigurationMetadataTests {
 			assertThat(socket.get(key).path("type").asString()).as(key).isEqualTo(type);
 		});
 		assertThat(socket.get("hwm-policy").path("defaultValue").asString()).isEqualTo("block");
-		assertThat(socket.get("error-reply").path("defaultValue").asString()).isEqualTo("message");
+		assertThat(socket.get("error-reply").path("defaultValue").asString()).isEqualTo("error");
 		assertThat(socket.get("send-timeout").path("description").asString())
 			.contains(Duration.ofSeconds(10).toSeconds() + "s");
+	}
+
+	@Test
+	void theBridgeMapsDeclareTheirBridgeTypesWhichDescribeEverySetting() throws Exception {
+		Map<String, JsonNode> properties = byName(read("META-INF/spring-configuration-metadata.json"));
+		Map<Class<?>, String> maps = Map.of(ZmqProperties.InboundBridge.class, "zeromq.integration.inbound",
+				ZmqProperties.OutboundBridge.class, "zeromq.integration.outbound");
+		maps.forEach((type, key) -> {
+			assertThat(properties.get(key).get("type").asString()).isEqualTo("java.util.Map<java.lang.String," + type.getName() + ">");
+			assertThat(properties.get(key).get("description").asString()).as(key).isNotBlank();
+		});
+		Map<String, JsonNode> inbound = byName(
+				read("META-INF/spring/configuration-metadata/" + ZmqProperties.InboundBridge.class.getName() + ".json"));
+		assertThat(inbound).containsOnlyKeys("channel", "error-channel", "payload-type", "concurrency", "auto-startup",
+				"expect-reply", "reply-timeout");
+		Map<String, JsonNode> outbound = byName(
+				read("META-INF/spring/configuration-metadata/" + ZmqProperties.OutboundBridge.class.getName() + ".json"));
+		assertThat(outbound).containsOnlyKeys("channel", "topic", "topic-expression", "reply-channel", "reply-payload-type",
+				"reply-timeout", "async", "auto-startup");
+		inbound.forEach((name, property) -> assertThat(property.path("description").asString()).as(name).isNotBlank());
+		outbound.forEach((name, property) -> assertThat(property.path("description").asString()).as(name).isNotBlank());
 	}
 
 	private static JsonNode read(String path) throws IOException, URISyntaxException {

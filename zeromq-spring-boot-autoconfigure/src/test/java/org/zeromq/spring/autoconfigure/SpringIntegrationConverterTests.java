@@ -62,6 +62,30 @@ class SpringIntegrationConverterTests {
 			});
 	}
 
+	@Test
+	void theStartersSpringIntegrationConfigurationLeavesListenerAndTemplateConversionAsBefore() {
+		try (PeerSockets peers = new PeerSockets()) {
+			ZMQ.Socket peer = peers.bind(SocketType.PULL);
+			ZmqApplication.runnerWithIntegration()
+				.withUserConfiguration(OrderListener.class)
+				.withPropertyValues(socket("orders", "type=PULL", "bind=" + ANY_TCP))
+				.withPropertyValues(socket("out", "type=PUSH", "connect=" + peer.getLastEndpoint()))
+				.run((context) -> {
+					assertThat(context.getBeansOfType(MessageConverter.class)).as("Spring Integration's own converter")
+						.isNotEmpty();
+					assertThat(context.getBean(PayloadConverter.class).messageConverter())
+						.isNotIn(context.getBeansOfType(MessageConverter.class).values());
+					context.getBean(ZmqOperations.class).send("out", new Order("apple", 3));
+					assertThat(new String(receive(peer).get(0), StandardCharsets.UTF_8))
+						.isEqualTo("{\"item\":\"apple\",\"quantity\":3}");
+					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "orders"));
+					push.send("{\"item\":\"pear\",\"quantity\":2}");
+					assertThat(context.getBean(OrderListener.class).received.poll(ZmqApplication.WAIT.toMillis(),
+							TimeUnit.MILLISECONDS)).isEqualTo(new Order("pear", 2));
+				});
+		}
+	}
+
 	record Order(String item, int quantity) {
 	}
 

@@ -77,7 +77,9 @@ class ZmqListenerConfigurationTests {
 			.withPropertyValues("zeromq.listener.concurrency=0")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("zeromq.listener.concurrency must be at least 1, was 0"));
+				.hasMessageContaining("zeromq.listener.concurrency")
+				.hasMessageContaining("'0'")
+				.hasMessageContaining("it must be at least 1"));
 	}
 
 	@Test

@@ -37,6 +37,15 @@ class ZmqPropertyKeysTests {
 	}
 
 	@Test
+	void aMisspeltBridgeSettingIsAnsweredWithTheNearestSettingOfItsDirection() {
+		assertThat(explain("zeromq.integration.inbound.tasks.chanel"))
+			.isEqualTo("`zeromq.integration.inbound.tasks.chanel` is not an inbound bridge option; did you mean `channel`?");
+		assertThat(explain("zeromq.integration.outbound.results.topic-expresion")).endsWith("did you mean `topic-expression`?");
+		assertThat(explain("zeromq.integration.inbund.tasks.channel"))
+			.isEqualTo("`zeromq.integration.inbund.tasks.channel`: `inbund` is not an integration option; did you mean `inbound`?");
+	}
+
+	@Test
 	void aMisspeltKeyInsideASocketsCurveOrTheSecurityGroupIsAnsweredWithTheNearestKeyThere() {
 		assertThat(explain("zeromq.sockets.x.curve.secret-kye"))
 			.isEqualTo("`zeromq.sockets.x.curve.secret-kye` is not a curve option; did you mean `secret-key`?");
@@ -52,7 +61,8 @@ class ZmqPropertyKeysTests {
 	@Test
 	void theKeysOfAGroupAreReadFromItsClass() {
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.class)))
-			.containsExactlyInAnyOrder("context", "diagnostics", "listener", "metrics", "security", "sockets", "template");
+			.containsExactlyInAnyOrder("context", "diagnostics", "integration", "listener", "metrics", "security",
+					"shutdown-timeout", "sockets", "template");
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.Context.class)))
 			.containsExactlyInAnyOrder("io-threads", "max-sockets", "ipv6", "linger");
 	}

@@ -201,6 +201,17 @@ public final class PythonZmqPeer implements AutoCloseable {
 		return this.process.exitValue();
 	}
 
+	/**
+	 * Ends the script the way {@code kill -9} does: no close, no linger, its connections reset by
+	 * the kernel. Waits until it is gone.
+	 */
+	public void kill() {
+		this.process.destroyForcibly();
+		if (!waitFor(STOP_TIMEOUT)) {
+			throw new AssertionError(this.script + " still running " + STOP_TIMEOUT + " after SIGKILL" + diagnostics());
+		}
+	}
+
 	/** Closes stdin, which the scripts take as a cue to finish, then escalates to kill. */
 	@Override
 	public void close() {

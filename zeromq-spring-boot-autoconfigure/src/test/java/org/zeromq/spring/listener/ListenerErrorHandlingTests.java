@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.messaging.handler.annotation.Header;
@@ -56,30 +54,38 @@ class ListenerErrorHandlingTests {
 
 	@Test
 	void repAnswersEveryRequestWhenTheHandlerThrowsOnOneInTen() {
-		// The default error handler logs each failure at WARN; a thousand stack traces would only slow the test.
-		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-		logging.setLogLevel(LoggingErrorHandler.class.getName(), LogLevel.ERROR);
-		try {
-			this.runner.withUserConfiguration(FlakyService.class)
-				.withPropertyValues(socket("flaky", "type=REP", "bind=" + ANY_TCP))
-				.run((context) -> {
-					try (PeerSockets peers = new PeerSockets()) {
-						ZMQ.Socket client = peers.connect(SocketType.DEALER, endpoint(context, "flaky"));
-						List<String> replies = pipelinedRequests(client, REQUESTS);
-						assertThat(replies).containsExactlyElementsOf(IntStream.range(0, REQUESTS)
-							.mapToObj((i) -> (i % 10 == 0) ? "ERROR: rejected request-" + i : "ok request-" + i)
-							.toList());
-						ZmqListenerContainer container = context.getBean(ZmqListenerEndpointRegistry.class).getListenerContainer("flaky");
-						assertThat(container.failedCount()).isEqualTo(REQUESTS / 10);
-						assertThat(container.processedCount()).isEqualTo(REQUESTS - REQUESTS / 10);
-						assertThat(container.isRunning()).isTrue();
-						assertThat(request(client, "", "request-10001")).containsExactly("", "ok request-10001");
-					}
-				});
-		}
-		finally {
-			logging.setLogLevel(LoggingErrorHandler.class.getName(), null);
-		}
+		this.runner.withUserConfiguration(FlakyService.class)
+			.withPropertyValues(socket("flaky", "type=REP", "bind=" + ANY_TCP))
+			.run((context) -> {
+				try (PeerSockets peers = new PeerSockets()) {
+					ZMQ.Socket client = peers.connect(SocketType.DEALER, endpoint(context, "flaky"));
+					List<String> replies = pipelinedRequests(client, REQUESTS);
+					assertThat(replies).containsExactlyElementsOf(IntStream.range(0, REQUESTS)
+						.mapToObj((i) -> (i % 10 == 0) ? "ERROR" : "ok request-" + i)
+						.toList());
+					ZmqListenerContainer container = context.getBean(ZmqListenerEndpointRegistry.class).getListenerContainer("flaky");
+					assertThat(container.failedCount()).isEqualTo(REQUESTS / 10);
+					assertThat(container.processedCount()).isEqualTo(REQUESTS - REQUESTS / 10);
+					assertThat(container.isRunning()).isTrue();
+					assertThat(request(client, "", "request-10001")).containsExactly("", "ok request-10001");
+				}
+			});
+	}
+
+	@Test
+	void errorReplyMessageTellsTheClientWhyAndTheDefaultDoesNot() {
+		this.runner.withUserConfiguration(QuietService.class, FlakyService.class)
+			.withPropertyValues(socket("quiet", "type=REP", "bind=" + ANY_TCP, "error-reply=MESSAGE"))
+			.withPropertyValues(socket("flaky", "type=REP", "bind=" + ANY_TCP))
+			.run((context) -> {
+				try (PeerSockets peers = new PeerSockets()) {
+					ZMQ.Socket detailed = peers.connect(SocketType.REQ, endpoint(context, "quiet"));
+					assertThat(request(detailed, "bad")).containsExactly("ERROR: rejected bad");
+					ZMQ.Socket generic = peers.connect(SocketType.REQ, endpoint(context, "flaky"));
+					assertThat(request(generic, "request-10")).containsExactly("ERROR");
+					assertThat(request(generic, "request-11")).containsExactly("ok request-11");
+				}
+			});
 	}
 
 	// A DEALER speaking REQ's envelope, with many requests in flight; a REP answers in order.
@@ -154,7 +160,7 @@ class ListenerErrorHandlingTests {
 					assertThat(context.getBean(DeadLetterServices.class).intake.awaitCount(2)).containsExactly("good/1", "good/3");
 					// A ROUTER's failed message goes out with its envelope, and the sender still gets its answer.
 					ZMQ.Socket dealer = peers.connect(SocketType.DEALER, endpoint(context, "routed"), "frank");
-					assertThat(request(dealer, "bad")).containsExactly("ERROR: rejected bad");
+					assertThat(request(dealer, "bad")).containsExactly("ERROR");
 					assertThat(receiveStrings(deadLetters)).containsExactly("frank", "bad", "java.lang.IllegalStateException: rejected bad");
 				}
 			});

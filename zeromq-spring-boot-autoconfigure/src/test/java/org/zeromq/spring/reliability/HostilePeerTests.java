@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.zeromq.spring.reliability.HostileInput.concat;
 import static org.zeromq.spring.reliability.HostileInput.greeting;
 import static org.zeromq.spring.reliability.HostileInput.longFrameHeader;
+import static org.zeromq.spring.reliability.ReliabilityFigures.closeWithin;
+import static org.zeromq.spring.reliability.ReliabilityFigures.report;
 import static org.zeromq.spring.test.PeerFrames.receiveStrings;
 import static org.zeromq.spring.test.PeerFrames.request;
 import static org.zeromq.spring.test.PeerFrames.send;
@@ -59,6 +62,14 @@ class HostilePeerTests {
 
 	/** Far more than a case takes (about a second), less than one that hangs. */
 	private static final Duration CASE_BOUND = Duration.ofSeconds(60);
+
+	/** Garbage connections against each bound socket in the barrage. */
+	private static final int BARRAGE = 200;
+
+	/** The shutdown bound the barrage's application closes within, slowloris connections still open. */
+	private static final Duration BARRAGE_BOUND = Duration.ofSeconds(5);
+
+	private static final String BARRAGE_SHUTDOWN_TIMEOUT = "zeromq.shutdown-timeout=" + BARRAGE_BOUND.toMillis() + "ms";
 
 	private final ApplicationContextRunner runner = ZmqApplication.runner()
 		.withUserConfiguration(Handlers.class)
@@ -129,6 +140,66 @@ class HostilePeerTests {
 					.isLessThan(DIRECT_MEMORY_BOUND);
 			}
 			assertTimeoutPreemptively(WAIT, context::close, "the application context closes");
+		}));
+	}
+
+	/** Every kind of garbage connection, taken in turn: 200 connections give each kind 28 or 29. */
+	static List<HostileInput> barrageKinds() {
+		return List.of(HostileInput.random("4 KiB of random bytes", 1, false),
+				HostileInput.random("a greeting, then 4 KiB of random bytes", 1, true),
+				HostileInput.beforeHandshake("a greeting, then a frame announcing 2 GiB",
+						concat(greeting(), longFrameHeader(true, TWO_GIB))),
+				HostileInput.beforeHandshake("a greeting, then a size with the top bit set",
+						concat(greeting(), longFrameHeader(true, TOP_BIT_TWO_GIB))),
+				HostileInput.beforeHandshake("a ZMTP 1.0 frame announcing 2 GiB",
+						new byte[] { (byte) 0xff, 0, 0, 0, 0, (byte) 0x80, 0, 0, 0, 0 }),
+				HostileInput.afterHandshake("after a complete handshake, a data frame JeroMQ reads as negative",
+						longFrameHeader(false, 0x8000_0000_8000_0000L)),
+				HostileInput.heldOpen("half a greeting, held open (slowloris)", java.util.Arrays.copyOf(greeting(), 11), 1));
+	}
+
+	@Test
+	void twoHundredGarbageConnectionsOfEveryKindAgainstEveryBoundSocketLeaveItServingWithMemoryBoundedAndCloseWithinTheBound() {
+		assertTimeoutPreemptively(CASE_BOUND, () -> this.runner.withPropertyValues(BARRAGE_SHUTDOWN_TIMEOUT).run((context) -> {
+			List<HostileInput> kinds = barrageKinds();
+			List<Socket> held = new ArrayList<>();
+			try (PeerSockets peers = new PeerSockets()) {
+				RealClients clients = new RealClients(context, peers);
+				clients.awaitServed();
+				long directBefore = directMemoryUsed();
+				long directPeak = directBefore;
+				for (String name : PEER_TYPE.keySet()) {
+					int port = port(endpoint(context, name));
+					for (int connection = 0; connection < BARRAGE; connection++) {
+						HostileInput kind = kinds.get(connection % kinds.size());
+						Socket hostile = kind.send(port, PEER_TYPE.get(name), connection);
+						if (kind.holdOpen()) {
+							held.add(hostile);
+						}
+						else {
+							hostile.close();
+						}
+					}
+					directPeak = Math.max(directPeak, directMemoryUsed());
+				}
+				// Served while the slowloris connections are still open, on old connections and new.
+				clients.awaitServed();
+				clients.awaitServedOnNewConnection();
+				directPeak = Math.max(directPeak, directMemoryUsed());
+				assertThat(context.getBean(SupervisedZContext.class).failure()).as("ZeroMQ thread failure").isEmpty();
+				report(BARRAGE + " garbage connections of " + kinds.size() + " kinds against each of " + PEER_TYPE.size()
+						+ " bound sockets: direct memory added at the peak", ((directPeak - directBefore) / 1024) + " KiB");
+				assertThat(directPeak - directBefore).as("direct memory added by the hostile connections")
+					.isLessThan(DIRECT_MEMORY_BOUND);
+				// Closed with the slowloris connections still open.
+				closeWithin(context, BARRAGE_BOUND, "close after " + (BARRAGE * PEER_TYPE.size())
+						+ " garbage connections, " + held.size() + " of them still open");
+			}
+			finally {
+				for (Socket socket : held) {
+					socket.close();
+				}
+			}
 		}));
 	}
 

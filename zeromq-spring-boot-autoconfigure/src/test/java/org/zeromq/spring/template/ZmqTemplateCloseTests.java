@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
+import org.zeromq.spring.core.SocketClosingException;
 import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
@@ -56,7 +57,7 @@ class ZmqTemplateCloseTests {
 		assertThat(pending).hasSize(10).allSatisfy((reply) -> assertThat(reply).failsWithin(Duration.ofSeconds(5))
 			.withThrowableOfType(ExecutionException.class)
 			.havingCause()
-			.isExactlyInstanceOf(ZmqException.class)
+			.isExactlyInstanceOf(SocketClosingException.class)
 			.withMessageContaining("'client' is closing"));
 	}
 

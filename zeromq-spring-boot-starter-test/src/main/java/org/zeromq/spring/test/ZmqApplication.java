@@ -19,6 +19,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.zeromq.spring.autoconfigure.ZmqAutoConfiguration;
 import org.zeromq.spring.autoconfigure.ZmqProperties;
+import org.zeromq.spring.autoconfigure.integration.ZmqIntegrationAutoConfiguration;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 
 /**
@@ -53,6 +54,14 @@ public final class ZmqApplication {
 	 */
 	public static ApplicationContextRunner runnerWithJackson() {
 		return runner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class));
+	}
+
+	/**
+	 * The application with Spring Integration on the starter's sockets: the adapters, gateways and
+	 * channels of its flows, and the bridges of {@code zeromq.integration.*}.
+	 */
+	public static ApplicationContextRunner runnerWithIntegration() {
+		return runnerWithJackson().withConfiguration(AutoConfigurations.of(ZmqIntegrationAutoConfiguration.class));
 	}
 
 	/**

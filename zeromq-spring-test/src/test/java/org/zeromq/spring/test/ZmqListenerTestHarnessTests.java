@@ -6,7 +6,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.zeromq.SocketType;
@@ -88,6 +92,21 @@ class ZmqListenerTestHarnessTests {
 	}
 
 	@Test
+	void aListenerBeanThatIsAlreadyAnAopProxyIsRecordedThroughItsOwnProxy() {
+		try (AnnotationConfigApplicationContext context = PlainZmqApplication.run(SOCKETS, CapturingProxied.class);
+				PeerSockets peers = new PeerSockets()) {
+			ZmqListenerTestHarness harness = context.getBean(ZmqListenerTestHarness.class);
+			ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "quotes"));
+			assertThat(request(client, "USDJPY")).containsExactly("quote for USDJPY");
+			assertThat(harness.awaitInvocation("quote-desk").result()).isEqualTo("quote for USDJPY");
+			assertThat(context.getBean(Listeners.class)).isInstanceOf(Advised.class);
+			assertThatExceptionOfType(BeanCreationException.class)
+				.isThrownBy(() -> PlainZmqApplication.run(SOCKETS, SpyingProxied.class).close())
+				.withMessageContaining("cannot spy on bean 'listeners', which is already an AOP proxy");
+		}
+	}
+
+	@Test
 	void anUnknownListenerIdFailsNamingTheListenersThereAre() {
 		try (AnnotationConfigApplicationContext context = PlainZmqApplication.run(SOCKETS, Capturing.class)) {
 			ZmqListenerTestHarness harness = context.getBean(ZmqListenerTestHarness.class);
@@ -119,6 +138,35 @@ class ZmqListenerTestHarnessTests {
 	@Import(Listeners.class)
 	static class Spying {
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ZmqListenerTest
+	static class CapturingProxied {
+
+		@Bean
+		Listeners listeners() {
+			return proxied(new Listeners());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ZmqListenerTest(spy = true)
+	static class SpyingProxied {
+
+		@Bean
+		Listeners listeners() {
+			return proxied(new Listeners());
+		}
+
+	}
+
+	// As another AOP feature (transactions, caching) would have proxied it.
+	static Listeners proxied(Listeners listeners) {
+		ProxyFactory factory = new ProxyFactory(listeners);
+		factory.setProxyTargetClass(true);
+		return (Listeners) factory.getProxy();
 	}
 
 	static class Listeners {

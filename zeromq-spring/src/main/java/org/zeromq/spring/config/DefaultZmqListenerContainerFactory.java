@@ -18,6 +18,7 @@ import org.zeromq.spring.listener.ListenerEndpoint;
 import org.zeromq.spring.listener.ListenerSocketSettings;
 import org.zeromq.spring.listener.ZmqContainerProperties;
 import org.zeromq.spring.listener.ZmqListenerErrorHandler;
+import org.zeromq.spring.listener.ZmqMessageListener;
 import org.zeromq.spring.listener.adapter.ZmqMessageHandlerMethodFactory;
 
 /**
@@ -55,6 +56,11 @@ public class DefaultZmqListenerContainerFactory
 		return this.containerProperties;
 	}
 
+	/** The declared sockets its containers run on. */
+	public ZmqSocketRegistry getSocketRegistry() {
+		return this.registry;
+	}
+
 	/** The converter of reply frames (and, unless the registrar has one, of payloads). */
 	public PayloadConverter getConverter() {
 		return this.converter;
@@ -74,8 +80,22 @@ public class DefaultZmqListenerContainerFactory
 	public DefaultZmqListenerContainer createListenerContainer(ListenerEndpoint endpoint,
 			MessageHandlerMethodFactory handlerMethods) {
 		InvocableHandlerMethod handler = (handlerMethods instanceof ZmqMessageHandlerMethodFactory zmq)
-				? zmq.createHandlerMethod(endpoint) : handlerMethods.createInvocableHandlerMethod(endpoint.bean(), endpoint.method());
+				? zmq.createHandlerMethod(endpoint) : handlerMethods.createInvocableHandlerMethod(endpoint.bean(), endpoint.handlerMethod());
 		return new DefaultZmqListenerContainer(endpoint, handler, errorHandler(endpoint),
+				this.socketSettings.apply(endpoint.socket()), this.registry, this.outbound, this.containerProperties);
+	}
+
+	/**
+	 * Creates, and checks, the container of a listener whose messages go to {@code listener}
+	 * instead of an annotated method (see {@link ListenerEndpoint#forListener}); it shares this
+	 * factory's container properties, socket settings and converter, and does not start.
+	 * @param endpoint the listener's id, socket, concurrency and auto-startup
+	 * @param listener handles each message; what it returns is the reply
+	 * @return the container, not started, owned by the caller (it is not in any endpoint registry)
+	 * @throws ListenerConfigurationException when the listener cannot run on its socket as declared
+	 */
+	public DefaultZmqListenerContainer createListenerContainer(ListenerEndpoint endpoint, ZmqMessageListener listener) {
+		return new DefaultZmqListenerContainer(endpoint, listener, errorHandler(endpoint),
 				this.socketSettings.apply(endpoint.socket()), this.registry, this.outbound, this.containerProperties);
 	}
 

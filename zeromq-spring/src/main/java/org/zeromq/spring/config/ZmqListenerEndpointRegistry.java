@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.zeromq.spring.core.ShutdownBudget;
 import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.listener.DefaultZmqListenerContainer;
 import org.zeromq.spring.listener.ListenerConfigurationException;
@@ -152,36 +153,63 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 			once.run();
 			return Duration.ZERO;
 		}
-		CountDownLatch stopped = new CountDownLatch(active.size());
-		Set<String> pending = ConcurrentHashMap.newKeySet();
-		active.forEach((container) -> pending.add(container.id()));
-		active.forEach((container) -> container.stop(() -> {
-			pending.remove(container.id());
-			stopped.countDown();
-		}));
-		Duration timeout = active.stream()
+		// The listeners' stop is the first step of the application's close on ZeroMQ: it may take
+		// the longest shutdown timeout of the listeners, but no more than the budget has, less what
+		// it keeps for the sockets to deliver what they hold.
+		ShutdownBudget.Step step = active.stream()
+			.filter(DefaultZmqListenerContainer.class::isInstance)
+			.map((container) -> ((DefaultZmqListenerContainer) container).shutdownBudget())
+			.findFirst()
+			.orElseGet(() -> new ShutdownBudget(ShutdownBudget.DEFAULT))
+			.beginKeepingReserve();
+		Duration longest = active.stream()
 			.map(ZmqListenerEndpointRegistry::shutdownTimeout)
 			.max(Duration::compareTo)
 			.orElse(ZmqContainerProperties.DEFAULT_SHUTDOWN_TIMEOUT);
+		Duration timeout = (longest.compareTo(step.remaining()) < 0) ? longest : step.remaining();
+		CountDownLatch stopped = new CountDownLatch(active.size());
+		Map<String, ZmqListenerContainer> pending = new ConcurrentHashMap<>();
+		active.forEach((container) -> pending.put(container.id(), container));
+		for (ZmqListenerContainer container : active) {
+			Runnable ended = () -> {
+				pending.remove(container.id());
+				stopped.countDown();
+			};
+			if (container instanceof DefaultZmqListenerContainer standard) {
+				standard.stop(ended, timeout);
+			}
+			else {
+				container.stop(ended);
+			}
+		}
 		// The only thread that waits: it ends when the last listener thread has, or at the timeout.
 		Thread waiter = new Thread(() -> {
 			try {
 				if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-					pending.forEach((id) -> logger
-						.warn("Listener '" + id + "' has a handler still running after the shutdown timeout of "
-								+ timeout.toMillis() + " ms; it is left to finish on its own"));
+					pending.values().forEach((container) -> abandon(container, timeout));
 				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			finally {
+				step.close();
 				once.run();
 			}
 		}, "zmq-listener-shutdown");
 		waiter.setDaemon(true);
 		waiter.start();
 		return timeout;
+	}
+
+	private static void abandon(ZmqListenerContainer container, Duration waited) {
+		if (container instanceof DefaultZmqListenerContainer standard) {
+			standard.abandonRunningHandlers(waited);
+		}
+		else {
+			logger.warn("Listener '" + container.id() + "' has a handler still running after the shutdown timeout of "
+					+ waited.toMillis() + " ms; it is left to finish on its own");
+		}
 	}
 
 	private static Duration shutdownTimeout(ZmqListenerContainer container) {

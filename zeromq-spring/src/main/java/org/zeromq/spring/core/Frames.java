@@ -19,11 +19,24 @@ public final class Frames {
 	 * @return {@code false} when the socket did not accept the message
 	 */
 	public static boolean send(ZMQ.Socket socket, List<byte[]> frames, int firstFrameFlags) {
+		return send(socket, frames, firstFrameFlags, null);
+	}
+
+	/**
+	 * {@link #send(ZMQ.Socket, List, int)} that another thread can cancel while it waits for room:
+	 * the send then fails with a {@code ZMQException} of {@code ECANCELED}.
+	 * @param cancellation the socket's token, or {@code null} for none
+	 */
+	public static boolean send(ZMQ.Socket socket, List<byte[]> frames, int firstFrameFlags,
+			ZMQ.@Nullable CancellationToken cancellation) {
 		int last = frames.size() - 1;
 		if (last < 0) {
 			throw new IllegalArgumentException("a ZeroMQ message needs at least one frame");
 		}
-		if (!socket.send(frames.get(0), (last == 0) ? firstFrameFlags : firstFrameFlags | ZMQ.SNDMORE)) {
+		int firstFlags = (last == 0) ? firstFrameFlags : firstFrameFlags | ZMQ.SNDMORE;
+		boolean taken = (cancellation != null) ? socket.send(frames.get(0), firstFlags, cancellation)
+				: socket.send(frames.get(0), firstFlags);
+		if (!taken) {
 			return false;
 		}
 		for (int i = 1; i <= last; i++) {
@@ -38,7 +51,16 @@ public final class Frames {
 	 * @return the frames, or {@code null} when nothing arrived
 	 */
 	public static @Nullable List<byte[]> receive(ZMQ.Socket socket, int flags) {
-		byte[] first = socket.recv(flags);
+		return receive(socket, flags, null);
+	}
+
+	/**
+	 * {@link #receive(ZMQ.Socket, int)} that another thread can cancel while it waits: the
+	 * receive then fails with a {@code ZMQException} of {@code ECANCELED}.
+	 * @param cancellation the socket's token, or {@code null} for none
+	 */
+	public static @Nullable List<byte[]> receive(ZMQ.Socket socket, int flags, ZMQ.@Nullable CancellationToken cancellation) {
+		byte[] first = (cancellation != null) ? socket.recv(flags, cancellation) : socket.recv(flags);
 		if (first == null) {
 			return null;
 		}

@@ -2,14 +2,19 @@ package org.zeromq.spring.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+
+import zmq.ZError;
 
 /**
  * One declared socket and the rule that keeps it safe: a ZeroMQ socket is not thread-safe, so
@@ -19,8 +24,14 @@ import org.zeromq.ZMQException;
  * A socket is either <em>shared</em> (any thread may use it through {@link #execute} or
  * {@link #send}) or <em>claimed</em> by an owner thread (a listener, a request pipeline), which
  * then alone uses and closes it.
+ * <p>
+ * Closing never waits for a sender's send-timeout: a thread blocked in a send at the high-water
+ * mark, or waiting for a reply inside {@link #execute}, is released at once through JeroMQ's
+ * cancellation token and gets a {@link SocketClosingException}; the close then takes the lock.
  */
 public final class ManagedSocket {
+
+	private static final Log logger = LogFactory.getLog(ManagedSocket.class);
 
 	// How often a PUB reads the subscriptions its XPUB passed up, in sends.
 	private static final int SUBSCRIPTION_READ_INTERVAL = 32;
@@ -41,7 +52,7 @@ public final class ManagedSocket {
 
 	private final Supplier<ZMQ.Socket> reopener;
 
-	private final ReentrantLock lock = new ReentrantLock();
+	private final OwnedLock lock = new OwnedLock();
 
 	private final AtomicLong dropped = new AtomicLong();
 
@@ -51,6 +62,13 @@ public final class ManagedSocket {
 	private int sendsSinceSubscriptionsRead;
 
 	private ZMQ.Socket socket;
+
+	// Cancels the send or receive a sender is blocked in; one per socket, since the lock lets one
+	// sender in at a time. Replaced with the socket, never reset once cancelled.
+	private ZMQ.CancellationToken cancellation;
+
+	// Set before the cancellation, read without the lock: a sender that comes after it fails at once.
+	private volatile boolean closing;
 
 	// Written under the lock; volatile so that status reads (health, the endpoint) never wait for
 	// a send that holds the lock.
@@ -62,6 +80,7 @@ public final class ManagedSocket {
 			SocketStatus status) {
 		this.spec = spec;
 		this.socket = socket;
+		this.cancellation = socket.createCancellationToken();
 		this.boundEndpoints = boundEndpoints;
 		this.reopener = reopener;
 		this.status = status;
@@ -128,14 +147,18 @@ public final class ManagedSocket {
 	/**
 	 * Sends on a socket the caller already holds (inside {@link #execute}, or as its owner),
 	 * with this socket's high-water-mark policy.
+	 * @throws SocketClosingException when the socket closes while the send waits for room
 	 */
 	public boolean sendFrames(ZMQ.Socket target, List<byte[]> frames) {
 		int flags = (this.spec.hwmPolicy() == HwmPolicy.BLOCK) ? 0 : ZMQ.DONTWAIT;
 		boolean sent;
 		try {
-			sent = Frames.send(target, frames, flags);
+			sent = Frames.send(target, frames, flags, cancellationOf(target));
 		}
 		catch (ZMQException ex) {
+			if (ex.getErrorCode() == ZError.ECANCELED) {
+				throw closing("the message was not sent", ex);
+			}
 			// e.g. a ROUTER with router-mandatory and no peer of that identity (EHOSTUNREACH)
 			if (ex.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {
 				this.status.recordUnroutable();
@@ -242,6 +265,34 @@ public final class ManagedSocket {
 		}
 	}
 
+	/**
+	 * Receives one whole message on a socket the caller holds inside {@link #execute}, waiting up
+	 * to the socket's receive-timeout, and released at once when the socket closes.
+	 * @return the frames, or {@code null} when nothing arrived in time
+	 * @throws SocketClosingException when the socket closes while the receive waits
+	 */
+	public @Nullable List<byte[]> receiveFrames(ZMQ.Socket target) {
+		try {
+			return Frames.receive(target, 0, cancellationOf(target));
+		}
+		catch (ZMQException ex) {
+			if (ex.getErrorCode() == ZError.ECANCELED) {
+				throw closing("no reply was received", ex);
+			}
+			throw new ZmqException("Socket '" + name() + "' (" + this.spec.type() + ") could not receive: "
+					+ ZmqErrorText.of(ex), ex);
+		}
+	}
+
+	// Only the shared socket is cancelled at close: a claimed one is its owner's.
+	private ZMQ.@Nullable CancellationToken cancellationOf(ZMQ.Socket target) {
+		return (target == this.socket) ? this.cancellation : null;
+	}
+
+	private SocketClosingException closing(String consequence, Throwable cause) {
+		return new SocketClosingException("Socket '" + name() + "' is closing with the application: " + consequence, cause);
+	}
+
 	private boolean refused() {
 		if (this.spec.hwmPolicy() == HwmPolicy.DROP) {
 			recordDrop();
@@ -304,6 +355,7 @@ public final class ManagedSocket {
 		}
 		this.socket.close();
 		this.socket = this.reopener.get();
+		this.cancellation = this.socket.createCancellationToken();
 		return this.socket;
 	}
 
@@ -337,9 +389,34 @@ public final class ManagedSocket {
 		return this.state == State.CLOSED;
 	}
 
-	/** Closes a shared socket (its linger lets queued messages leave); a claimed one is its owner's to close. */
-	void close() {
-		this.lock.lock();
+	/**
+	 * Closes a shared socket (its linger lets queued messages leave); a claimed one is its
+	 * owner's to close. A sender blocked in the socket is released first; one that holds it
+	 * with other work (inside {@link #execute}) gets until the step's end, after which the
+	 * socket is left to the context's close and the holder is logged.
+	 */
+	void close(ShutdownBudget.Step step) {
+		this.closing = true;
+		if (this.state == State.SHARED) {
+			this.cancellation.cancel();
+		}
+		try {
+			if (!this.lock.tryLock(step.remainingMillis(), TimeUnit.MILLISECONDS)) {
+				Thread holder = this.lock.owner();
+				StringBuilder message = new StringBuilder("Socket '" + name() + "' is still in use by thread "
+						+ ((holder != null) ? holder.getName() : "(unknown)") + " after what the shutdown budget had left;"
+						+ " it is left to the ZeroMQ context's close. Where that thread is:");
+				if (holder != null) {
+					ThreadStacks.append(message, holder);
+				}
+				logger.error(message);
+				return;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
 		try {
 			if (this.state == State.SHARED) {
 				this.socket.close();
@@ -355,10 +432,19 @@ public final class ManagedSocket {
 		if (this.state == State.CLAIMED) {
 			throw new ZmqException("Socket '" + name() + "' is owned by " + this.owner + " and cannot be used from other threads");
 		}
-		if (this.state == State.CLOSED) {
-			throw new ZmqException("Socket '" + name() + "' is closed");
+		if (this.state == State.CLOSED || this.closing) {
+			throw new SocketClosingException("Socket '" + name() + "' is closed: the application is shutting down");
 		}
 		return this.socket;
+	}
+
+	// ReentrantLock keeps its owner to itself; a close that cannot get the lock names it.
+	private static final class OwnedLock extends ReentrantLock {
+
+		Thread owner() {
+			return getOwner();
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.AbstractMessageConverter;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
@@ -106,8 +107,9 @@ public final class PayloadConverter {
 		}
 		org.springframework.messaging.Message<?> converted = this.converter.toMessage(payload, null);
 		if (converted == null) {
-			throw new MessageConversionException("No converter turns " + payload.getClass().getName()
-					+ " into a frame; add Jackson to the classpath for JSON, or declare a MessageConverter bean");
+			throw new MessageConversionException("No converter turns " + payload.getClass().getName() + " into a frame; "
+					+ (readsJson() ? "declare a MessageConverter bean named '" + MESSAGE_CONVERTER_QUALIFIER + "' that does"
+							: "add Jackson to the classpath for JSON, or declare a MessageConverter bean"));
 		}
 		Object body = converted.getPayload();
 		if (body instanceof byte[] bytes) {
@@ -155,10 +157,42 @@ public final class PayloadConverter {
 		Object converted = (conversionHint != null && this.converter instanceof SmartMessageConverter smart)
 				? smart.fromMessage(message, type, conversionHint) : this.converter.fromMessage(message, type);
 		if (converted == null) {
-			throw new MessageConversionException("No converter reads a frame of " + frame.length + " bytes as " + type.getName()
-					+ "; add Jackson to the classpath for JSON, or declare a MessageConverter bean");
+			throw new MessageConversionException(unreadable(frame, type));
 		}
 		return (T) converted;
+	}
+
+	// A converter answers null both when it cannot read the type at all and when the frame holds
+	// JSON null: only the first is a missing converter.
+	private String unreadable(byte[] frame, Class<?> type) {
+		if (readsJson() && isJsonNull(frame)) {
+			return "The frame holds JSON null, which is no " + type.getName() + "; the sender must send a JSON value"
+					+ " of that type (to accept an absent value, take the frame as String or byte[] and check it)";
+		}
+		if (!readsJson()) {
+			return "No converter reads a frame of " + frame.length + " bytes as " + type.getName()
+					+ "; add Jackson to the classpath for JSON, or declare a MessageConverter bean";
+		}
+		return "No converter reads a frame of " + frame.length + " bytes as " + type.getName() + "; declare a"
+				+ " MessageConverter bean named '" + MESSAGE_CONVERTER_QUALIFIER + "' that does";
+	}
+
+	private static boolean isJsonNull(byte[] frame) {
+		return new String(frame, StandardCharsets.UTF_8).strip().equals("null");
+	}
+
+	// Whether any of the converters takes JSON, as Spring's JSON converters declare by MIME type.
+	private boolean readsJson() {
+		List<MessageConverter> all = (this.converter instanceof CompositeMessageConverter composite)
+				? composite.getConverters() : List.of(this.converter);
+		for (MessageConverter candidate : all) {
+			if (candidate instanceof AbstractMessageConverter typed && typed.getSupportedMimeTypes()
+				.stream()
+				.anyMatch((mime) -> mime.getSubtype().equals("json") || mime.getSubtype().endsWith("+json"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// spring-messaging's converters take a generic target type only from a MethodParameter hint

@@ -246,6 +246,14 @@ public final class SocketLoop {
 		return this.terminated.getCount() == 0;
 	}
 
+	/**
+	 * The thread running the loop while it runs, or {@code null} before it started and after
+	 * it ended: for a stop that waits too long to show where the thread is.
+	 */
+	public @Nullable Thread thread() {
+		return isTerminated() ? null : this.thread;
+	}
+
 	private void run() {
 		this.thread = Thread.currentThread();
 		Selector selector = null;

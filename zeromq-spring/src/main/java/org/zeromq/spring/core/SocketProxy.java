@@ -4,6 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -33,6 +35,8 @@ public final class SocketProxy {
 	// than a message, so a busy proxy drains in batches, but a bounded one.
 	private static final int BATCH = 256;
 
+	private static final Log logger = LogFactory.getLog(SocketProxy.class);
+
 	private final SocketLoop loop;
 
 	private final SocketLoop.Registration front;
@@ -44,6 +48,9 @@ public final class SocketProxy {
 	private final Direction backToFront;
 
 	private boolean paused;
+
+	// Loop-thread state: set once for a stop, after which the front is no longer read.
+	private boolean frontClosed;
 
 	/** Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts. */
 	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend) {
@@ -60,9 +67,10 @@ public final class SocketProxy {
 		this.loop = loop;
 		this.front = loop.register(frontend, 0, this::frontReady);
 		this.back = loop.register(backend, 0, this::backReady);
-		this.frontToBack = new Direction(frontend, backend, (count) -> {
+		FailureLog drops = new FailureLog(logger, "The " + loop.name());
+		this.frontToBack = new Direction(frontend, backend, drops, (count) -> {
 		});
-		this.backToFront = new Direction(backend, frontend, droppedAtFront);
+		this.backToFront = new Direction(backend, frontend, drops, droppedAtFront);
 		updateInterest();
 	}
 
@@ -97,7 +105,7 @@ public final class SocketProxy {
 
 	private void frontReady(int events) {
 		if ((events & ZMQ.Poller.POLLIN) != 0) {
-			this.frontToBack.forward(BATCH, this.paused);
+			this.frontToBack.forward(BATCH, this.paused || this.frontClosed);
 		}
 		if ((events & ZMQ.Poller.POLLOUT) != 0) {
 			this.backToFront.forward(BATCH, this.paused);
@@ -110,15 +118,26 @@ public final class SocketProxy {
 			this.backToFront.forward(BATCH, this.paused);
 		}
 		if ((events & ZMQ.Poller.POLLOUT) != 0) {
-			this.frontToBack.forward(BATCH, this.paused);
+			this.frontToBack.forward(BATCH, this.paused || this.frontClosed);
 		}
+		updateInterest();
+	}
+
+	/**
+	 * Loop thread: forwards to the back socket what the front one holds now (as far as the back
+	 * has room), then reads the front no more; replies still flow back. For a stop, so that the
+	 * workers behind the proxy get every message that had arrived before it.
+	 */
+	public void closeFront() {
+		this.frontToBack.forward(Integer.MAX_VALUE, false);
+		this.frontClosed = true;
 		updateInterest();
 	}
 
 	// A socket is read while its direction may take a message, and watched for room while the
 	// other direction holds a frame for it.
 	private void updateInterest() {
-		this.front.interest(this.frontToBack.readInterest(this.paused) | this.backToFront.writeInterest());
+		this.front.interest(this.frontToBack.readInterest(this.paused || this.frontClosed) | this.backToFront.writeInterest());
 		this.back.interest(this.backToFront.readInterest(this.paused) | this.frontToBack.writeInterest());
 	}
 
@@ -160,6 +179,8 @@ public final class SocketProxy {
 
 		private final AtomicLong dropped = new AtomicLong();
 
+		private final FailureLog drops;
+
 		private final LongConsumer droppedListener;
 
 		// Loop-thread state.
@@ -169,7 +190,8 @@ public final class SocketProxy {
 
 		private boolean discarding;
 
-		Direction(ZMQ.Socket source, ZMQ.Socket destination, LongConsumer droppedListener) {
+		Direction(ZMQ.Socket source, ZMQ.Socket destination, FailureLog drops, LongConsumer droppedListener) {
+			this.drops = drops;
 			this.droppedListener = droppedListener;
 			this.source = source.base();
 			this.destination = destination.base();
@@ -244,6 +266,8 @@ public final class SocketProxy {
 				}
 				if (droppedNow != 0) {
 					this.dropped.lazySet(this.dropped.get() + droppedNow);
+					this.drops.record("dropped messages it could not route (their peer left, or is at its high-water mark)",
+							droppedNow + " in one batch", null, droppedNow);
 					this.droppedListener.accept(droppedNow);
 				}
 			}

@@ -62,7 +62,12 @@ public final class SocketSpecValidator {
 	private void checkEndpoints(SocketSpec spec, String setting, List<String> endpoints, List<SpecViolation> violations) {
 		for (String endpoint : endpoints) {
 			try {
-				Endpoint.parse(endpoint);
+				Endpoint parsed = Endpoint.parse(endpoint);
+				if (setting.equals("connect")) {
+					parsed.connectProblem()
+						.ifPresent((problem) -> violations.add(new SpecViolation(spec.name(), setting, problem,
+								Remedy.advice("a connect names the peer's endpoint, e.g. tcp://127.0.0.1:5555"))));
+				}
 			}
 			catch (IllegalArgumentException ex) {
 				violations.add(new SpecViolation(spec.name(), setting, ex.getMessage(),

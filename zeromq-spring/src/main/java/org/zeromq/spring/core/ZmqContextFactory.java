@@ -21,7 +21,9 @@ public final class ZmqContextFactory {
 	}
 
 	public static SupervisedZContext create(ContextSettings settings) {
-		SupervisedZContext context = new SupervisedZContext(settings.ioThreads());
+		int id = contexts.incrementAndGet();
+		SupervisedZContext context = new SupervisedZContext(settings.ioThreads(),
+				new ShutdownBudget(settings.shutdownTimeout(), settings.linger()), id);
 		context.setLinger((int) settings.linger().toMillis());
 		if (settings.maxSockets() != null) {
 			context.getContext().setMaxSockets(settings.maxSockets());
@@ -34,11 +36,11 @@ public final class ZmqContextFactory {
 		// it stays at DEBUG where it cannot flood the log.
 		context.setNotificationExceptionHandler((thread, error) -> logger
 			.debug("ZeroMQ thread " + thread.getName() + " reported: " + error, error));
-		int id = contexts.incrementAndGet();
 		context.getContext().setThreadFactor((runnable, jeromqName) -> {
 			Thread thread = new Thread(runnable, threadName(id, jeromqName));
 			thread.setDaemon(true);
 			thread.setUncaughtExceptionHandler(toLog);
+			context.threadStarted(thread);
 			return thread;
 		});
 		return context;

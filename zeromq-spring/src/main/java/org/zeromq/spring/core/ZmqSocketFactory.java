@@ -1,5 +1,6 @@
 package org.zeromq.spring.core;
 
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,8 +198,8 @@ public final class ZmqSocketFactory {
 			}
 			catch (RuntimeException ex) {
 				socket.close();
-				ZmqBindException failure = new ZmqBindException(spec.name(), endpoint, ex);
-				status(spec).bindFailed(endpoint, Objects.requireNonNullElse(ZmqErrorText.of(ex), ex.toString()));
+				ZmqBindException failure = BindProbe.diagnose(spec.name(), endpoint, ex);
+				status(spec).bindFailed(endpoint, Objects.requireNonNullElse(failure.reason(), ex.toString()));
 				throw failure;
 			}
 			resolved.add(socket.getLastEndpoint());
@@ -215,9 +216,28 @@ public final class ZmqSocketFactory {
 			}
 			catch (RuntimeException ex) {
 				socket.close();
-				throw new ZmqException("Socket '" + spec.name() + "' could not connect to " + endpoint + ": " + ex.getMessage(), ex);
+				throw connectFailure(spec.name(), endpoint, ex);
 			}
 		}
+	}
+
+	// JeroMQ resolves a tcp host name when the socket connects, and says only "Address not available".
+	private static ZmqConnectException connectFailure(String socket, String endpoint, RuntimeException failure) {
+		boolean unknownHost = false;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			unknownHost |= cause instanceof UnknownHostException;
+		}
+		if (!unknownHost) {
+			return new ZmqConnectException(socket, endpoint, ZmqErrorText.of(failure), false, failure);
+		}
+		String host = endpoint;
+		try {
+			host = Endpoint.parse(endpoint).host().orElse(endpoint);
+		}
+		catch (IllegalArgumentException ex) {
+			// the endpoint as written is all there is to name
+		}
+		return new ZmqConnectException(socket, endpoint, "the host name '" + host + "' does not resolve", true, failure);
 	}
 
 	/** Creates, binds and connects in one go, for sockets that need no ordering with others. */

@@ -135,6 +135,12 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 	 */
 	@SuppressWarnings("NullAway") // once open, every declared name maps to its socket
 	public ManagedSocket socket(String name) {
+		// Every send looks its socket up here: once the sockets are open, one map read answers
+		// (the declared list, scanned by a stream, showed in profiles of the template's sends).
+		ManagedSocket open = this.sockets.get(name);
+		if (open != null) {
+			return open;
+		}
 		if (!isDeclared(name)) {
 			throw unknown(name);
 		}
@@ -221,12 +227,18 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 		return new UnknownSocketException(name, this.declared.stream().map(SocketSpec::name).toList());
 	}
 
-	/** Closes the shared sockets, connecting ones first (the reverse of opening). */
+	/**
+	 * Closes the shared sockets, connecting ones first (the reverse of opening). Senders blocked
+	 * in them are released at once with a {@link SocketClosingException}; the whole close is a
+	 * step of the context's {@link ShutdownBudget}.
+	 */
 	@Override
 	public synchronized void close() {
 		List<ManagedSocket> reverse = new ArrayList<>(this.sockets.values());
 		Collections.reverse(reverse);
-		reverse.forEach(ManagedSocket::close);
+		try (ShutdownBudget.Step step = ShutdownBudget.of(this.factory.context()).begin()) {
+			reverse.forEach((socket) -> socket.close(step));
+		}
 		this.open = false;
 		this.closed = true;
 	}

@@ -21,7 +21,9 @@ import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.OutboundFrames;
+import org.zeromq.spring.core.ShutdownBudget;
 import org.zeromq.spring.core.SocketSpec;
+import org.zeromq.spring.core.ThreadStacks;
 import org.zeromq.spring.core.ZmqBindException;
 import org.zeromq.spring.core.ZmqSocketFactory;
 import org.zeromq.spring.core.ZmqSocketRegistry;
@@ -39,6 +41,9 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 	public static final int DEFAULT_PHASE = Integer.MAX_VALUE - 100;
 
 	private static final Log logger = LogFactory.getLog(DefaultZmqListenerContainer.class);
+
+	// Passed explicitly: the varargs call would allocate an empty array per message.
+	private static final Object[] NO_PROVIDED_ARGUMENTS = new Object[0];
 
 	private static final Duration REBIND_PATIENCE = Duration.ofSeconds(5);
 
@@ -89,6 +94,34 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 	public DefaultZmqListenerContainer(ListenerEndpoint endpoint, InvocableHandlerMethod handler,
 			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, ZmqSocketRegistry registry,
 			OutboundFrames outbound, ZmqContainerProperties properties) {
+		this(endpoint, (message) -> handler.invoke(message, NO_PROVIDED_ARGUMENTS),
+				handler.getMethod().getReturnType() != void.class, errorHandler, settings, registry, outbound, properties);
+	}
+
+	/**
+	 * A container whose messages go to {@code listener} instead of an annotated method, with
+	 * everything else as for a method: the same checks, threads, concurrency, replies, error
+	 * handling, pause and resume, and bounded stop. Nothing opens or runs before {@link #start()}.
+	 * @param endpoint the listener's id, socket, concurrency and auto-startup
+	 * ({@link ListenerEndpoint#forListener})
+	 * @param listener handles each message; what it returns is the reply
+	 * @param errorHandler what happens to a failed message
+	 * @param settings the error reply and dead-letter socket of its socket
+	 * @param registry the declared sockets
+	 * @param outbound turns replies into frames
+	 * @param properties what the factory's containers share
+	 * @throws ListenerConfigurationException when the listener cannot run on its socket
+	 */
+	public DefaultZmqListenerContainer(ListenerEndpoint endpoint, ZmqMessageListener listener,
+			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, ZmqSocketRegistry registry,
+			OutboundFrames outbound, ZmqContainerProperties properties) {
+		// Whether it replies is the listener's decision per message: nothing to warn about here.
+		this(endpoint, listener, false, errorHandler, settings, registry, outbound, properties);
+	}
+
+	private DefaultZmqListenerContainer(ListenerEndpoint endpoint, ZmqMessageListener listener, boolean returnsValue,
+			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, ZmqSocketRegistry registry,
+			OutboundFrames outbound, ZmqContainerProperties properties) {
 		this.endpoint = endpoint;
 		this.registry = registry;
 		this.factory = registry.factory();
@@ -96,12 +129,12 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		this.concurrency = (endpoint.concurrency() != null) ? endpoint.concurrency() : properties.getConcurrency();
 		this.autoStartup = (endpoint.autoStartup() != null) ? endpoint.autoStartup() : properties.isAutoStartup();
 		ListenerSocketCheck check = new ListenerSocketCheck(endpoint, registry);
-		SocketSpec spec = check.declared(endpoint.socket(), "@ZmqListener");
+		SocketSpec spec = check.declared(endpoint.socket(), (endpoint.method() != null) ? "@ZmqListener" : "its place");
 		check.check(spec, this.concurrency);
 		check.checkTarget("@SendTo", endpoint.sendTo());
 		check.checkTarget("dead-letter", settings.deadLetter());
 		this.topology = ListenerTopology.of(spec, this.concurrency);
-		if (handler.getMethod().getReturnType() != void.class && endpoint.sendTo() == null
+		if (returnsValue && endpoint.sendTo() == null
 				&& MessageDispatcher.ReplyMode.of(spec.type()) == MessageDispatcher.ReplyMode.NEVER) {
 			logger.warn(endpoint.describe() + " returns a value on a " + spec.type()
 					+ " socket, which cannot reply; add @SendTo to forward it, or return void");
@@ -116,7 +149,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 			}
 		}
 		this.replaceDeclaredSocket = replace;
-		this.dispatcher = new MessageDispatcher(endpoint, handler, properties.getObservation(), spec.type(), registry,
+		this.dispatcher = new MessageDispatcher(endpoint, listener, properties.getObservation(), spec.type(), registry,
 				outbound, errorHandler, settings, spec.traceContext());
 	}
 
@@ -224,30 +257,40 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 	/**
 	 * Stops taking messages at once and returns; {@code callback} runs when the handlers still
 	 * running have finished and every socket is closed, on the last listener thread to end.
+	 * What the sockets already hold is handled first, for at most the shutdown timeout.
 	 */
 	@Override
-	public synchronized void stop(Runnable callback) {
+	public void stop(Runnable callback) {
+		stop(callback, this.properties.getShutdownTimeout());
+	}
+
+	/**
+	 * {@link #stop(Runnable)} with a bound of the caller's, such as what the application's
+	 * shutdown budget has left: the workers handle what their sockets already hold until then.
+	 */
+	public synchronized void stop(Runnable callback, Duration within) {
 		Run current = this.run;
 		if (current == null) {
 			callback.run();
 			return;
 		}
-		current.requestStop(callback);
+		current.requestStop(callback, System.nanoTime() + within.toNanos());
 	}
 
 	/** Stops and waits for the handlers still running, bounded by the shutdown timeout. */
 	@Override
 	public void stop() {
 		Run current;
+		Duration timeout = this.properties.getShutdownTimeout();
 		synchronized (this) {
 			current = this.run;
 			if (current == null) {
 				return;
 			}
 			current.requestStop(() -> {
-			});
+			}, System.nanoTime() + timeout.toNanos());
 		}
-		awaitEnd(current, this.properties.getShutdownTimeout());
+		awaitEnd(current, timeout);
 	}
 
 	/** The shutdown timeout of this container: how long a waiting stop waits for running handlers. */
@@ -255,11 +298,42 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		return this.properties.getShutdownTimeout();
 	}
 
+	/** The budget of the application's close this container's stop draws on. */
+	public ShutdownBudget shutdownBudget() {
+		return ShutdownBudget.of(this.factory.context());
+	}
+
+	/**
+	 * A stop has waited {@code waited} and this listener's threads still run: logs each one with
+	 * its stack (the handler is never interrupted, since an interrupt can leave the ZeroMQ
+	 * context unable to close), and makes a reply send that waits for room give up, so that
+	 * each thread ends once its handler returns. Does nothing when the threads have ended.
+	 */
+	public void abandonRunningHandlers(Duration waited) {
+		Run current;
+		synchronized (this) {
+			current = this.run;
+		}
+		if (current == null || current.hasEnded()) {
+			return;
+		}
+		StringBuilder message = new StringBuilder("Listener '" + id() + "' has a handler still running after the shutdown "
+				+ "timeout of " + waited.toMillis() + " ms; it is left to finish on its own (never interrupted), and its "
+				+ "reply may be lost. Where its threads are:");
+		for (ListenerWorker worker : current.workers) {
+			Thread thread = worker.thread();
+			if (thread != null) {
+				ThreadStacks.append(message, thread);
+			}
+			worker.abandon();
+		}
+		logger.warn(message);
+	}
+
 	private void awaitEnd(Run current, Duration timeout) {
 		try {
 			if (!current.ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				logger.warn("Listener '" + id() + "' has a handler still running after the shutdown timeout of "
-						+ timeout.toMillis() + " ms; it is left to finish on its own");
+				abandonRunningHandlers(timeout);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -385,7 +459,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		// waiting for this run to end.
 		private boolean finished;
 
-		void requestStop(Runnable callback) {
+		void requestStop(Runnable callback, long deadlineNanos) {
 			this.stopRequested = true;
 			boolean now;
 			synchronized (this) {
@@ -398,7 +472,14 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 				callback.run();
 				return;
 			}
-			this.workers.forEach(ListenerWorker::requestStop);
+			if (this.device == null) {
+				this.workers.forEach((worker) -> worker.requestStop(deadlineNanos));
+				return;
+			}
+			// The device first hands on what its front socket holds, so that the workers' own
+			// drain sees every message that had arrived; then the workers stop.
+			this.device.closeFront()
+				.whenComplete((done, failure) -> this.workers.forEach((worker) -> worker.requestStop(deadlineNanos)));
 		}
 
 		boolean hasEnded() {

@@ -1,6 +1,7 @@
 package org.zeromq.spring.listener;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import org.apache.commons.logging.Log;
@@ -22,17 +23,28 @@ final class ListenerDevice {
 
 	private final SocketLoop loop;
 
+	private final SocketProxy proxy;
+
 	/** @param name what log messages call this device */
 	ListenerDevice(String name, ZContext context, ZMQ.Socket front, ZMQ.Socket back, SocketStatus status) {
 		this.loop = new SocketLoop(context, name);
-		SocketProxy proxy = new SocketProxy(this.loop, front, back, status::recordUnroutable);
+		this.proxy = new SocketProxy(this.loop, front, back, status::recordUnroutable);
 		// The stop comes once every worker has stopped, but their last replies may have reached the
 		// back socket in the same moment: pass them on before the front socket closes.
-		this.loop.onStop(proxy::flushBackToFront);
+		this.loop.onStop(this.proxy::flushBackToFront);
 	}
 
 	void start(Executor executor) {
 		this.loop.start(executor);
+	}
+
+	/**
+	 * The first act of a stop: passes what the front socket holds on to the workers and takes
+	 * nothing more from it. The future completes once done, or at once when the device has
+	 * stopped.
+	 */
+	CompletableFuture<Void> closeFront() {
+		return this.loop.submit(this.proxy::closeFront);
 	}
 
 	/** Stops the device and waits for it to close its sockets, bounded. */

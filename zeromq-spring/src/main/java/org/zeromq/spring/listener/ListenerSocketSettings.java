@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record ListenerSocketSettings(ErrorReply errorReply, @Nullable String deadLetter) {
 
-	public static final ListenerSocketSettings DEFAULTS = new ListenerSocketSettings(ErrorReply.MESSAGE, null);
+	public static final ListenerSocketSettings DEFAULTS = new ListenerSocketSettings(ErrorReply.ERROR, null);
 
 	public ListenerSocketSettings {
-		errorReply = (errorReply != null) ? errorReply : ErrorReply.MESSAGE;
+		errorReply = (errorReply != null) ? errorReply : ErrorReply.ERROR;
 	}
 
 }

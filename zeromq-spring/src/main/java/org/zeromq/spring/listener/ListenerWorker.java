@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
@@ -38,6 +39,9 @@ final class ListenerWorker {
 	// delays a stop or a pause by 5 ms at most; pause() waits for the loop, so it stays exact.
 	private static final int NEXT_MESSAGE_WAIT_MILLIS = 5;
 
+	// At most this many messages already queued are handled when the worker stops (see drainQueued).
+	static final int STOP_DRAIN_LIMIT = 10_000;
+
 	private final ZMQ.Socket socket;
 
 	private final MessageDispatcher dispatcher;
@@ -45,6 +49,12 @@ final class ListenerWorker {
 	private final SocketLoop loop;
 
 	private final SocketLoop.Registration listening;
+
+	// Releases a reply send that waits for room, when the stop has waited long enough.
+	private final ZMQ.CancellationToken cancellation;
+
+	// System.nanoTime() until which a stop handles what the socket already holds.
+	private volatile long stopDeadline;
 
 	private final SocketStatus status;
 
@@ -62,15 +72,35 @@ final class ListenerWorker {
 		// listener is this socket's only user and never waits on it except in drain().
 		socket.setReceiveTimeOut(NEXT_MESSAGE_WAIT_MILLIS);
 		this.listening = this.loop.register(socket, paused ? 0 : ZMQ.Poller.POLLIN, (events) -> drain());
+		this.cancellation = socket.createCancellationToken();
+		this.loop.onStop(this::drainQueued);
 	}
 
 	void start(Executor executor) {
 		this.loop.start(executor);
 	}
 
-	/** Stops taking messages; the message being handled, if any, finishes first. */
-	void requestStop() {
+	/**
+	 * Stops taking messages from peers: the message being handled, if any, finishes first, then
+	 * what the socket already holds is handled until {@code deadlineNanos} (a
+	 * {@link System#nanoTime()}), and the socket closes.
+	 */
+	void requestStop(long deadlineNanos) {
+		this.stopDeadline = deadlineNanos;
 		this.loop.stop();
+	}
+
+	/**
+	 * The stop has waited long enough: a reply send waiting for room gives up at once, so that
+	 * the worker ends as soon as its handler returns. Safe from any thread.
+	 */
+	void abandon() {
+		this.cancellation.cancel();
+	}
+
+	/** The worker's thread while it runs, or {@code null}. */
+	@Nullable Thread thread() {
+		return this.loop.thread();
 	}
 
 	/**
@@ -111,25 +141,49 @@ final class ListenerWorker {
 		}
 	}
 
+	// Loop thread, once the stop came and before the socket closes: what the socket already holds
+	// was sent before the stop, often by the application itself over inproc (its senders close
+	// after its listeners), and would be lost with the socket. A paused listener reads nothing.
+	private void drainQueued() {
+		if (this.listening.interest() == 0) {
+			return;
+		}
+		try {
+			for (int i = 0; i < STOP_DRAIN_LIMIT && System.nanoTime() - this.stopDeadline < 0; i++) {
+				List<byte[]> frames = Frames.receive(this.socket, ZMQ.DONTWAIT);
+				if (frames == null) {
+					return;
+				}
+				List<byte[]> reply = this.dispatcher.dispatch(frames);
+				if (reply != null) {
+					sendReply(reply);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// The context is terminating under the worker: nothing more can be read.
+			logger.debug("The " + this.loop.name() + " stopped handling queued messages: " + ex);
+		}
+	}
+
 	private void sendReply(List<byte[]> reply) {
 		try {
-			if (Frames.send(this.socket, reply, 0)) {
+			if (Frames.send(this.socket, reply, 0, this.cancellation)) {
 				this.status.recordSent();
 			}
 			else {
 				this.status.recordDropped(DropReason.HWM);
-				logger.warn("The " + this.loop.name() + " could not send a reply within the send-timeout");
+				this.dispatcher.failures().record("could not send a reply", "the peer took nothing within the send-timeout",
+						null);
 			}
-		}
-		catch (ZMQException ex) {
-			// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable.
-			if (ex.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {
-				this.status.recordUnroutable();
-			}
-			logger.warn("The " + this.loop.name() + " could not send a reply: " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("The " + this.loop.name() + " could not send a reply: " + ex.getMessage());
+			// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable. Peers
+			// cause this at will (a request, then disconnect), hence the rate-limited log.
+			if (ex instanceof ZMQException zmq && zmq.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {
+				this.status.recordUnroutable();
+			}
+			this.dispatcher.failures().record("could not send a reply", ex.getMessage(), ex);
 		}
 	}
 

@@ -10,15 +10,17 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.zeromq.spring.core.FailureLog;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.TraceContextFrame;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
 
 /**
- * Handles one received message for a listener: reads it, invokes the method through
- * spring-messaging's {@link InvocableHandlerMethod} (arguments resolved from the message, the
- * parameter as conversion hint), and works out the reply or forward. A failure stays with its message: it goes to the error handler and the
+ * Handles one received message for a listener: reads it, hands it to the listener (a method
+ * invoked through spring-messaging's {@link InvocableHandlerMethod}, arguments resolved from the
+ * message and the parameter as conversion hint, or a {@link ZmqMessageListener}), and works out
+ * the reply or forward. A failure stays with its message: it goes to the error handler and the
  * dead-letter socket, and a replying socket still answers, so the next message is served as
  * if nothing happened. Thread-safe: every worker of a listener shares one dispatcher.
  */
@@ -28,12 +30,11 @@ final class MessageDispatcher {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	// Passed explicitly: the varargs call would allocate an empty array per message.
-	private static final Object[] NO_PROVIDED_ARGUMENTS = new Object[0];
+	private static final List<byte[]> GENERIC_ERROR = List.of("ERROR".getBytes(StandardCharsets.US_ASCII));
 
 	private final ListenerEndpoint endpoint;
 
-	private final InvocableHandlerMethod method;
+	private final ZmqMessageListener listener;
 
 	private final ListenerObservation observation;
 
@@ -55,19 +56,21 @@ final class MessageDispatcher {
 
 	private final LongAdder failed = new LongAdder();
 
-	MessageDispatcher(ListenerEndpoint endpoint, InvocableHandlerMethod method, ListenerObservation observation,
+	private final FailureLog failures;
+
+	MessageDispatcher(ListenerEndpoint endpoint, ZmqMessageListener listener, ListenerObservation observation,
 			ZmqSocketType declaredType, ZmqSocketRegistry registry, OutboundFrames outbound,
 			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings) {
-		this(endpoint, method, observation, declaredType, registry, outbound, errorHandler, settings, false);
+		this(endpoint, listener, observation, declaredType, registry, outbound, errorHandler, settings, false);
 	}
 
 	/** @param traceContext whether the socket's messages may end with a trace-context frame */
-	MessageDispatcher(ListenerEndpoint endpoint, InvocableHandlerMethod method, ListenerObservation observation,
+	MessageDispatcher(ListenerEndpoint endpoint, ZmqMessageListener listener, ListenerObservation observation,
 			ZmqSocketType declaredType, ZmqSocketRegistry registry, OutboundFrames outbound,
 			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, boolean traceContext) {
 		this.traceContext = traceContext;
 		this.endpoint = endpoint;
-		this.method = method;
+		this.listener = listener;
 		this.observation = observation;
 		this.layout = FrameLayout.of(declaredType);
 		this.replyMode = ReplyMode.of(declaredType);
@@ -75,6 +78,12 @@ final class MessageDispatcher {
 		this.outbound = outbound;
 		this.errorHandler = errorHandler;
 		this.settings = settings;
+		this.failures = new FailureLog(logger, "Listener '" + endpoint.id() + "' on socket '" + endpoint.socket() + "'");
+	}
+
+	/** Where this listener's own failures (replies, error handling, dead letters) are logged, rate-limited. */
+	FailureLog failures() {
+		return this.failures;
 	}
 
 	long processedCount() {
@@ -112,10 +121,9 @@ final class MessageDispatcher {
 	private @Nullable Object invoke(InboundMessage message) throws Exception {
 		if (this.observation == ListenerObservation.NONE) {
 			// No call object to allocate when nothing observes.
-			return this.method.invoke(message, NO_PROVIDED_ARGUMENTS);
+			return this.listener.onMessage(message);
 		}
-		return this.observation.observe(this.endpoint.id(), message,
-				() -> this.method.invoke(message, NO_PROVIDED_ARGUMENTS));
+		return this.observation.observe(this.endpoint.id(), message, () -> this.listener.onMessage(message));
 	}
 
 	private @Nullable List<byte[]> respond(InboundMessage message, @Nullable Object result) {
@@ -141,7 +149,7 @@ final class MessageDispatcher {
 			errorResult = this.errorHandler.handleError(message, failure);
 		}
 		catch (Exception handlerFailure) {
-			logger.warn("Error handler of listener '" + this.endpoint.id() + "' failed on " + failure.getMessage(), handlerFailure);
+			this.failures.record("its error handler failed", handlerFailure + " (handling " + cause + ")", handlerFailure);
 		}
 		// An unreadable ROUTER message has no usable envelope: there is no one to answer.
 		if (this.replyMode != ReplyMode.ALWAYS || !readable) {
@@ -151,16 +159,17 @@ final class MessageDispatcher {
 			return withEnvelope(message, (errorResult != null) ? this.outbound.of(errorResult) : errorReply(cause));
 		}
 		catch (RuntimeException conversionFailure) {
-			logger.warn("Listener '" + this.endpoint.id() + "' could not convert its error reply", conversionFailure);
+			this.failures.record("could not convert its error reply", conversionFailure.toString(), conversionFailure);
 			return withEnvelope(message, errorReply(cause));
 		}
 	}
 
 	private List<byte[]> errorReply(Exception cause) {
-		if (this.settings.errorReply() == ErrorReply.EMPTY) {
-			return List.of(EMPTY);
-		}
-		return List.of(("ERROR: " + cause.getMessage()).getBytes(StandardCharsets.UTF_8));
+		return switch (this.settings.errorReply()) {
+			case ERROR -> GENERIC_ERROR;
+			case EMPTY -> List.of(EMPTY);
+			case MESSAGE -> List.of(("ERROR: " + cause.getMessage()).getBytes(StandardCharsets.UTF_8));
+		};
 	}
 
 	private void deadLetter(InboundMessage message, ListenerExecutionFailedException failure) {
@@ -174,7 +183,7 @@ final class MessageDispatcher {
 			this.registry.socket(target).send(frames);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Listener '" + this.endpoint.id() + "' could not dead-letter a failed message to '" + target + "'", ex);
+			this.failures.record("could not dead-letter a failed message to '" + target + "'", ex.getMessage(), ex);
 		}
 	}
 

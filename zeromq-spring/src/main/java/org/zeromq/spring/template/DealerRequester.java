@@ -9,8 +9,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.core.FailureLog;
 import org.zeromq.spring.core.Frames;
 import org.zeromq.spring.core.ManagedSocket;
+import org.zeromq.spring.core.SocketClosingException;
 import org.zeromq.spring.core.RequestOutcome;
 import org.zeromq.spring.core.SocketLoop;
 import org.zeromq.spring.core.SocketStatus;
@@ -43,14 +45,14 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 
 	private final PendingRequests pending;
 
-	private final Duration closeTimeout;
+	private final FailureLog failures;
 
 	DealerRequester(ManagedSocket managed, ZContext context) {
 		this.managed = managed;
 		this.socket = managed.claim("the request pipeline of ZmqTemplate");
-		this.closeTimeout = Duration.ofMillis(Math.max(0, this.socket.getLinger())).plusSeconds(5);
 		this.pending = new PendingRequests(managed.name(), managed.spec().hwmPolicy(), this, managed::recordDrop,
 				managed::refusal);
+		this.failures = new FailureLog(logger, "The request pipeline of socket '" + managed.name() + "'");
 		this.loop = new SocketLoop(context, "the request pipeline of socket '" + managed.name() + "'");
 		this.registration = this.loop.register(this.socket, LISTENING, (events) -> readReplies());
 		this.loop.schedule(this);
@@ -108,13 +110,25 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 		List<byte[]> frames;
 		long read = 0;
 		while ((frames = Frames.receive(this.socket, ZMQ.DONTWAIT)) != null) {
-			this.pending.reply(frames);
+			if (!this.pending.reply(frames)) {
+				// Peers can send anything: the log shows the message's shape, never its bytes.
+				this.failures.record("discarded a message that matched no request in flight (a reply that came after"
+						+ " its request timed out, or not a reply to this socket)", shape(frames), null);
+			}
 			read++;
 		}
 		if (read > 0) {
 			this.managed.status().recordReceived(read);
 		}
 		this.pending.sweepCompleted();
+	}
+
+	private static String shape(List<byte[]> frames) {
+		StringBuilder shape = new StringBuilder().append(frames.size()).append(" frame(s) of ");
+		for (int i = 0; i < frames.size() && i < 8; i++) {
+			shape.append((i == 0) ? "" : ", ").append(frames.get(i).length);
+		}
+		return shape.append((frames.size() > 8) ? ", … bytes" : " bytes").toString();
 	}
 
 	@Override
@@ -160,26 +174,36 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 	}
 
 	private ZmqException closed() {
-		return new ZmqException("Socket '" + this.managed.name() + "' is closing; the request was not completed");
+		return new SocketClosingException("Socket '" + this.managed.name() + "' is closing with the application:"
+				+ " the request was not completed");
 	}
 
 	/**
-	 * Stops the owner: queued one-way sends go out, requests without a reply fail, and the
-	 * owner closes its socket itself. Waits for it, bounded by the socket's linger. Calling it
-	 * again does nothing more.
+	 * Asks the owner to stop and returns: queued one-way sends go out, requests without a reply
+	 * fail, and the owner closes its socket itself. Calling it again does nothing more.
 	 */
-	@Override
-	public void close() {
+	void stop() {
 		this.loop.stop();
+	}
+
+	/** Waits for the owner to have stopped; logs when it has not within the time. */
+	void awaitStopped(Duration timeout) {
 		try {
-			if (!this.loop.awaitTermination(this.closeTimeout)) {
-				logger.warn("Request pipeline of socket '" + this.managed.name() + "' did not stop within "
-						+ this.closeTimeout);
+			if (!this.loop.awaitTermination(timeout)) {
+				logger.warn("The request pipeline of socket '" + this.managed.name() + "' did not stop within "
+						+ timeout.toMillis() + " ms; it stops on its own once its thread returns to the loop");
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** {@link #stop()}, then waits for it as long as the socket's linger and 5 s more. */
+	@Override
+	public void close() {
+		stop();
+		awaitStopped(Duration.ofMillis(Math.max(0, this.socket.getLinger())).plusSeconds(5));
 	}
 
 }

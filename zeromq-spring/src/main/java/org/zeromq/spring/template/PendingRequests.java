@@ -141,18 +141,20 @@ final class PendingRequests {
 	/**
 	 * A message read from the socket: completes the request its envelope names, or counts it as
 	 * discarded (a reply that came after its request timed out, or not a reply at all).
+	 * @return whether it completed a request; {@code false} when it was discarded
 	 */
-	void reply(List<byte[]> frames) {
+	boolean reply(List<byte[]> frames) {
 		Request request = (frames.size() >= 2 && frames.get(0).length == Long.BYTES && frames.get(1).length == 0)
 				? this.inFlight.remove(ByteBuffer.wrap(frames.get(0)).getLong()) : null;
 		if (request == null) {
 			this.discardedReplies.incrementAndGet();
-			return;
+			return false;
 		}
 		// Not removed from the deadline queue here: PriorityQueue.remove is a linear scan, which
 		// with a thousand requests in flight cost more than the rest of the reply. Completed
 		// requests leave the queue when they reach its head, or in bulk once they pile up.
 		request.reply.complete(frames.subList(2, frames.size()));
+		return true;
 	}
 
 	/** After a batch of replies: sweeps completed requests out of the deadline queue once they pile up. */

@@ -22,6 +22,8 @@ import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.OutboundFrames;
 import org.zeromq.spring.core.PayloadConverter;
 import org.zeromq.spring.core.RequestOutcome;
+import org.zeromq.spring.core.ShutdownBudget;
+import org.zeromq.spring.core.SocketClosingException;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.SocketStatus;
 import org.zeromq.spring.core.TraceContextFrame;
@@ -59,6 +61,11 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	public PayloadConverter converter() {
 		return this.converter;
+	}
+
+	/** The declared sockets it sends on. */
+	public ZmqSocketRegistry registry() {
+		return this.registry;
 	}
 
 	/**
@@ -117,25 +124,56 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		return requestAsyncAndRead(socket, payload, timeout, (frame) -> this.converter.fromFrame(frame, replyType));
 	}
 
+	/**
+	 * Sends the frames as one request on a REQ or DEALER socket and waits for the whole reply,
+	 * for callers that map frames themselves (multipart requests, replies of several frames).
+	 * As {@link #request(String, Object, Duration, Class)} in every other way (observation,
+	 * trace context, request counts).
+	 * @return the frames of the reply (on a DEALER, those after the correlation envelope)
+	 * @throws ZmqRequestTimeoutException when no reply comes within the timeout
+	 */
+	public List<byte[]> requestFrames(String socket, List<byte[]> frames, Duration timeout) {
+		ManagedSocket target = openSocket(socket);
+		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
+		return observedRequest(target, frames, timeout, Function.identity());
+	}
+
+	/**
+	 * Sends the frames as one request on a DEALER socket without waiting, for callers that map
+	 * frames themselves; as {@link #requestAsync(String, Object, Duration, Class)} in every other
+	 * way (the future completes on the socket's thread).
+	 * @return the frames of the reply after the correlation envelope
+	 */
+	public CompletableFuture<List<byte[]>> requestFramesAsync(String socket, List<byte[]> frames, Duration timeout) {
+		ManagedSocket target = openSocket(socket);
+		requireType(target, "requestAsync", ZmqSocketType.DEALER);
+		return observedRequestAsync(target, frames, timeout, Function.identity());
+	}
+
 	private <T> T requestAndRead(String socket, Object payload, Duration timeout, Function<byte[], T> replyType) {
+		requirePositive(socket, timeout);
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "request", ZmqSocketType.REQ, ZmqSocketType.DEALER);
 		byte[] frame = this.converter.toFrame(payload);
-		if (this.observation == TemplateObservation.NONE) {
-			return request(target, List.of(frame), timeout, replyType);
-		}
-		TemplateObservation.Operation operation = new TemplateObservation.Operation(socket, target.spec().type(),
-				"request");
-		return this.observation.observe(operation,
-				() -> request(target, withTraceContext(target, List.of(frame), operation), timeout, replyType));
+		return observedRequest(target, List.of(frame), timeout, (reply) -> lastFrameAs(reply, replyType));
 	}
 
-	private <T> T request(ManagedSocket target, List<byte[]> frames, Duration timeout, Function<byte[], T> replyType) {
+	private <T> T observedRequest(ManagedSocket target, List<byte[]> frames, Duration timeout,
+			Function<List<byte[]>, T> reader) {
+		if (this.observation == TemplateObservation.NONE) {
+			return request(target, frames, timeout, reader);
+		}
+		TemplateObservation.Operation operation = new TemplateObservation.Operation(target.name(), target.spec().type(),
+				"request");
+		return this.observation.observe(operation,
+				() -> request(target, withTraceContext(target, frames, operation), timeout, reader));
+	}
+
+	private <T> T request(ManagedSocket target, List<byte[]> frames, Duration timeout, Function<List<byte[]>, T> reader) {
 		String socket = target.name();
 		if (target.spec().type() == ZmqSocketType.DEALER) {
-			// Converted here rather than in a stage, so that a conversion error is not wrapped.
-			return lastFrameAs(await(socket, requester(target).request(frames, timeout), timeout.plusSeconds(5))
-				.join(), replyType);
+			// Read here rather than in a stage, so that a conversion error is not wrapped.
+			return reader.apply(await(socket, requester(target).request(frames, timeout), timeout.plusSeconds(5)).join());
 		}
 		SocketStatus status = target.status();
 		long started = System.nanoTime();
@@ -144,7 +182,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		try {
 			List<byte[]> reply = target.execute((req) -> requestOnReq(target, req, frames, timeout));
 			outcome = RequestOutcome.SUCCESS;
-			return lastFrameAs(reply, replyType);
+			return reader.apply(reply);
 		}
 		catch (ZmqRequestTimeoutException ex) {
 			outcome = RequestOutcome.TIMEOUT;
@@ -167,17 +205,23 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	private <T> CompletableFuture<T> requestAsyncAndRead(String socket, Object payload, Duration timeout,
 			Function<byte[], T> replyType) {
+		requirePositive(socket, timeout);
 		ManagedSocket target = openSocket(socket);
 		requireType(target, "requestAsync", ZmqSocketType.DEALER);
 		List<byte[]> frames = List.of(this.converter.toFrame(payload));
+		return observedRequestAsync(target, frames, timeout, (reply) -> lastFrameAs(reply, replyType));
+	}
+
+	private <T> CompletableFuture<T> observedRequestAsync(ManagedSocket target, List<byte[]> frames, Duration timeout,
+			Function<List<byte[]>, T> reader) {
 		if (this.observation == TemplateObservation.NONE) {
-			return requester(target).request(frames, timeout).thenApply((reply) -> lastFrameAs(reply, replyType));
+			return requester(target).request(frames, timeout).thenApply(reader);
 		}
 		// Observed as far as the request is handed to the socket's thread: the reply comes later.
-		TemplateObservation.Operation operation = new TemplateObservation.Operation(socket, ZmqSocketType.DEALER, "send");
-		return this.observation.observe(operation, () -> requester(target)
-			.request(withTraceContext(target, frames, operation), timeout)
-			.thenApply((reply) -> lastFrameAs(reply, replyType)));
+		TemplateObservation.Operation operation = new TemplateObservation.Operation(target.name(), ZmqSocketType.DEALER,
+				"send");
+		return this.observation.observe(operation,
+				() -> requester(target).request(withTraceContext(target, frames, operation), timeout).thenApply(reader));
 	}
 
 	/** Messages read on DEALER sockets that matched no request in flight (late or foreign replies). */
@@ -188,18 +232,27 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	/**
 	 * Stops the DEALER owner threads: queued sends go out, requests still waiting for a reply
-	 * fail. From then on every call fails with a {@link ZmqException}. Shared sockets stay
-	 * open; the registry closes them.
+	 * fail with a {@link SocketClosingException}. From then on every call fails with a
+	 * {@link ZmqException}. Shared sockets stay open; the registry closes them. The owners stop
+	 * together, and the wait for them is a step of the context's {@link ShutdownBudget}.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
-		this.requesters.values().forEach(DealerRequester::close);
+		List<DealerRequester> stopping = List.copyOf(this.requesters.values());
 		this.requesters.clear();
+		stopping.forEach(DealerRequester::stop);
+		if (stopping.isEmpty()) {
+			return;
+		}
+		try (ShutdownBudget.Step step = ShutdownBudget.of(this.registry.factory().context()).begin()) {
+			stopping.forEach((requester) -> requester.awaitStopped(step.remaining()));
+		}
 	}
 
 	private boolean sendFrames(String socket, List<byte[]> frames) {
 		ManagedSocket target = openSocket(socket);
+		requireSending(target);
 		if (this.observation == TemplateObservation.NONE) {
 			return sendFrames(target, frames);
 		}
@@ -271,7 +324,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		req.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
 		List<byte[]> reply;
 		try {
-			reply = Frames.receive(req, 0);
+			reply = target.receiveFrames(req);
 		}
 		finally {
 			req.setReceiveTimeOut(configuredTimeout);
@@ -330,7 +383,27 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 			}
 		}
 		throw new ZmqException(operation + " needs a " + List.of(allowed) + " socket, but '" + target.name() + "' is "
-				+ target.spec().type());
+				+ target.spec().type() + "; declare a socket of " + ((allowed.length == 1) ? "that type" : "one of those types")
+				+ " for it (connected to the service) and " + operation + " on that one");
+	}
+
+	// JeroMQ answers a send on a receive-only socket with a bare UnsupportedOperationException.
+	private static void requireSending(ManagedSocket target) {
+		ZmqSocketType type = target.spec().type();
+		if (type.canSend()) {
+			return;
+		}
+		String sender = (type == ZmqSocketType.SUB) ? "PUB (or XPUB)" : "PUSH";
+		throw new ZmqException("Socket '" + target.name() + "' is a " + type + " socket, which only receives, so nothing"
+				+ " can be sent on it; messages for its peers go out on a " + sender + " socket, and what '"
+				+ target.name() + "' receives is read with a @ZmqListener(\"" + target.name() + "\")");
+	}
+
+	private static void requirePositive(String socket, Duration timeout) {
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("The timeout of a request on socket '" + socket + "' must be positive, was "
+					+ timeout + "; give the time the reply may take, e.g. Duration.ofSeconds(5)");
+		}
 	}
 
 }

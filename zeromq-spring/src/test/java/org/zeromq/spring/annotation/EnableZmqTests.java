@@ -15,6 +15,7 @@ import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.LiveThreads;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.PlainZmqApplication;
+import org.zeromq.spring.test.ZmqReadiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zeromq.spring.test.PeerFrames.request;
@@ -47,14 +48,12 @@ class EnableZmqTests {
 		try (AnnotationConfigApplicationContext context = PlainZmqApplication.run(
 				List.of(SocketSpec.bind("updates", ZmqSocketType.SUB, ANY_TCP).withSubscriptions(List.of("weather"))),
 				Subscriber.class); PeerSockets peers = new PeerSockets()) {
-			ZMQ.Socket publisher = peers.connect(SocketType.PUB, endpoint(context, "updates"));
+			// A PUB drops what it sends before the subscription reached it; an XPUB shows when it has.
+			ZMQ.Socket publisher = peers.connect(SocketType.XPUB, endpoint(context, "updates"));
+			ZmqReadiness.awaitSubscribed(publisher, "weather");
 			HandledMessages<String> updates = context.getBean(Subscriber.class).updates;
-			// A PUB drops what it sends before the subscription reached it: send until one arrives.
-			org.awaitility.Awaitility.await().pollInSameThread().atMost(PeerSockets.TIMEOUT).until(() -> {
-				send(publisher, "weather", "sunny");
-				return updates.count() > 0;
-			});
-			assertThat(updates.values()).first().isEqualTo("weather: sunny");
+			send(publisher, "weather", "sunny");
+			assertThat(updates.awaitCount(1)).containsExactly("weather: sunny");
 			assertThat(updates.threadNames()).containsExactly("zmq-listener-updates-1");
 		}
 	}

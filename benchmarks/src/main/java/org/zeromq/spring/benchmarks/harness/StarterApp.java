@@ -18,6 +18,9 @@ import org.zeromq.spring.template.ZmqTemplate;
  */
 public final class StarterApp implements AutoCloseable {
 
+	/** The auto-configuration a Spring Integration scenario includes by setting {@code spring.autoconfigure.exclude} to "". */
+	public static final String INTEGRATION_AUTO_CONFIGURATION = "org.zeromq.spring.autoconfigure.integration.ZmqIntegrationAutoConfiguration";
+
 	private final ConfigurableApplicationContext context;
 
 	private StarterApp(ConfigurableApplicationContext context) {
@@ -34,6 +37,9 @@ public final class StarterApp implements AutoCloseable {
 		all.put("spring.main.banner-mode", "off");
 		all.put("spring.main.log-startup-info", "false");
 		all.put("logging.level.root", "WARN");
+		// Spring Integration is on the benchmarks' class path for its own scenarios; the others
+		// run without it, as an application without the module would. Those scenarios clear this.
+		all.put("spring.autoconfigure.exclude", INTEGRATION_AUTO_CONFIGURATION);
 		// A meter registry is on the class path for the metrics row; every other row measures the
 		// starter without its meters, as before, unless it turns them on.
 		all.put("zeromq.metrics.enabled", "false");
@@ -57,6 +63,10 @@ public final class StarterApp implements AutoCloseable {
 
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	public <T> T bean(String name, Class<T> type) {
+		return this.context.getBean(name, type);
 	}
 
 	@Override

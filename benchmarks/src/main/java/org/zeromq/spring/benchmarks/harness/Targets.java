@@ -41,6 +41,12 @@ final class Targets {
 				20);
 		targets.atLeast("≥ 100× Spring Integration's module (PUSH→PULL tcp byte[])",
 				targets.ratio(Scenarios.SPRING_INTEGRATION, STARTER, "spring-integration-zeromq"), 100);
+		targets.atLeast("Spring Integration flow ≥ 0.7× raw (outbound adapter → inbound adapter → handler, PUSH→PULL tcp byte[])",
+				targets.ratio(Scenarios.INTEGRATION_FLOW, STARTER, RAW), 0.7);
+		targets.atLeast("Spring Integration flow ≥ 100× spring-integration-zeromq on the same flow",
+				targets.ratio(Scenarios.INTEGRATION_FLOW, STARTER, "spring-integration-zeromq"), 100);
+		targets.atMost("Spring Integration gateway round trip p50 ≤ 1.2× raw REQ/REP",
+				targets.ratio(Scenarios.INTEGRATION_GATEWAY, "p50 µs", STARTER, RAW), 1.2);
 		targets.atLeast("bind-side REP concurrency 4 vs 1 under a 1 ms handler (starter; 4 is ideal)",
 				targets.median(Scenarios.CONCURRENCY_4, STARTER)
 					.flatMap((four) -> targets.median(Scenarios.CONCURRENCY_1, STARTER).map((one) -> four / one)),

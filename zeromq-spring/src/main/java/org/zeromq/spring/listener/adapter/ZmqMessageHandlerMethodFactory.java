@@ -76,7 +76,7 @@ public final class ZmqMessageHandlerMethodFactory implements MessageHandlerMetho
 	 * @throws ListenerConfigurationException naming the parameter and what to write instead
 	 */
 	public InvocableHandlerMethod createHandlerMethod(ListenerEndpoint endpoint) {
-		ResolvedHandlerMethod handler = new ResolvedHandlerMethod(endpoint.bean(), endpoint.method(), this.resolvers,
+		ResolvedHandlerMethod handler = new ResolvedHandlerMethod(endpoint.bean(), endpoint.handlerMethod(), this.resolvers,
 				this.parameterNames);
 		check(endpoint, handler);
 		return handler;

@@ -21,12 +21,17 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.annotation.ZmqListenerConfigurer;
+import org.zeromq.spring.config.DefaultZmqListenerContainerFactory;
 import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
+import org.zeromq.spring.core.PayloadConverter;
 import org.zeromq.spring.core.SocketSpec;
 import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
+import org.zeromq.spring.listener.ErrorReply;
 import org.zeromq.spring.listener.InboundMessage;
 import org.zeromq.spring.listener.ListenerConfigurationException;
+import org.zeromq.spring.listener.ListenerSocketSettings;
 import org.zeromq.spring.test.PeerSockets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,8 +91,8 @@ class ListenerArgumentResolutionTests {
 
 	@Test
 	void validPayloadIsCheckedByTheValidatorBeanAndAnInvalidOneFailsAlone() {
-		try (AnnotationConfigApplicationContext context = run(SOCKETS, Handlers.class, ValidatorConfig.class);
-				PeerSockets peers = new PeerSockets()) {
+		try (AnnotationConfigApplicationContext context = run(SOCKETS, Handlers.class, ValidatorConfig.class,
+				DetailedErrorReplies.class); PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "valid"));
 			assertThat(request(client, "{\"item\":\"apple\",\"quantity\":0}").get(0)).startsWith("ERROR: ")
 				.contains("quantity");
@@ -175,6 +180,20 @@ class ListenerArgumentResolutionTests {
 		@ZmqListener("custom")
 		String custom(Origin origin, String payload) {
 			return payload + " from " + origin.socket() + " (2 frames seen by the resolver: " + origin.frames() + ")";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DetailedErrorReplies {
+
+		// The reason goes back to the client only when the socket says so (ErrorReply.MESSAGE).
+		@Bean
+		DefaultZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketRegistry sockets) {
+			DefaultZmqListenerContainerFactory factory = new DefaultZmqListenerContainerFactory(sockets,
+					PayloadConverter.withDefaults());
+			factory.setSocketSettings((socket) -> new ListenerSocketSettings(ErrorReply.MESSAGE, null));
+			return factory;
 		}
 
 	}

@@ -1,7 +1,6 @@
 package org.zeromq.spring.benchmarks.harness.scenarios;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.zeromq.spring.benchmarks.harness.Payload;
 import org.zeromq.spring.benchmarks.harness.Scenario;
 import org.zeromq.spring.benchmarks.harness.Side;
 import org.zeromq.spring.benchmarks.harness.StarterApp;
-import org.zeromq.spring.benchmarks.harness.Stats;
 import org.zeromq.spring.template.ZmqTemplate;
 
 /**
@@ -33,7 +31,7 @@ final class RequestReplyScenario implements Scenario {
 
 	static final Metric ROUND_TRIPS = new Metric("round trips/s", true);
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private final int requests;
 
@@ -71,7 +69,7 @@ final class RequestReplyScenario implements Scenario {
 			}
 			req.connect(server.endpoint());
 			req.setReceiveTimeOut((int) TIMEOUT.toMillis());
-			return new LatencySide(() -> {
+			return new LatencySide(this.requests, () -> {
 				req.send(Payload.BYTES_100, 0);
 				if (req.recv(0) == null) {
 					throw new IllegalStateException("no reply within " + TIMEOUT);
@@ -86,38 +84,8 @@ final class RequestReplyScenario implements Scenario {
 		}
 		StarterApp client = StarterApp.start(properties, Map.of());
 		ZmqTemplate template = client.template();
-		return new LatencySide(() -> template.request("req", Payload.BYTES_100, TIMEOUT, byte[].class), client, server);
-	}
-
-	private final class LatencySide extends OwningSide {
-
-		private final Runnable roundTrip;
-
-		private final long[] samples = new long[RequestReplyScenario.this.requests];
-
-		LatencySide(Runnable roundTrip, AutoCloseable... closeInOrder) {
-			super(closeInOrder);
-			this.roundTrip = roundTrip;
-		}
-
-		@Override
-		public double[] runRound() {
-			long start = System.nanoTime();
-			for (int i = 0; i < this.samples.length; i++) {
-				long before = System.nanoTime();
-				this.roundTrip.run();
-				this.samples[i] = System.nanoTime() - before;
-			}
-			long elapsed = System.nanoTime() - start;
-			Arrays.sort(this.samples);
-			return new double[] { micros(Stats.percentile(this.samples, 50)), micros(Stats.percentile(this.samples, 99)),
-					micros(Stats.percentile(this.samples, 99.9)), this.samples.length * 1e9 / elapsed };
-		}
-
-		private static double micros(long nanos) {
-			return nanos / 1000.0;
-		}
-
+		return new LatencySide(this.requests, () -> template.request("req", Payload.BYTES_100, TIMEOUT, byte[].class),
+				client, server);
 	}
 
 }

@@ -29,6 +29,10 @@ public final class Scenarios {
 
 	public static final String SPRING_INTEGRATION = new SpringIntegrationScenario(0, 0).name();
 
+	public static final String INTEGRATION_FLOW = IntegrationFlowScenario.NAME;
+
+	public static final String INTEGRATION_GATEWAY = IntegrationGatewayScenario.NAME;
+
 	public static final String CONCURRENCY_1 = "REP bind-side 1 ms handler, concurrency 1";
 
 	public static final String CONCURRENCY_4 = "REP bind-side 1 ms handler, concurrency 4";
@@ -66,6 +70,8 @@ public final class Scenarios {
 		all.add(new RequestReplyScenario(count(10_000, scale)));
 		all.add(new PipelinedRequestScenario(PIPELINED, count(100_000, scale), 1000, Duration.ZERO, 1));
 		all.add(new SpringIntegrationScenario(throughput, count(5_000, scale)));
+		all.add(new IntegrationFlowScenario(throughput, count(5_000, scale)));
+		all.add(new IntegrationGatewayScenario(count(10_000, scale)));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_1, count(1_000, scale), 16, Duration.ofMillis(1), 1));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_4, count(1_000, scale), 16, Duration.ofMillis(1), 4));
 		all.add(new PipelinedRequestScenario(DEVICE_4, count(100_000, scale), 1000, Duration.ZERO, 4));

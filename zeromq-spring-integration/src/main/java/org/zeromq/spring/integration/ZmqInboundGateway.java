@@ -22,8 +22,9 @@ import org.zeromq.spring.listener.ZmqMessageListener;
  * <p>
  * It always answers, so a REQ client never wedges: when the flow fails (and no error channel
  * turns the failure into a reply), or gives no reply within the reply timeout, the peer gets the
- * socket's error reply ({@code zeromq.sockets.<name>.error-reply}: {@code ERROR: <message>} by
- * default, or an empty frame), as a failing {@code @ZmqListener} would. A reply payload that is a
+ * socket's error reply ({@code zeromq.sockets.<name>.error-reply}: one frame {@code ERROR} by
+ * default, {@code ERROR: <message>} with {@code message}, or an empty frame), as a failing
+ * {@code @ZmqListener} would. A reply payload that is a
  * {@code List} goes out as one frame per element.
  * <p>
  * It receives on a listener container of the starter's: {@code concurrency} above 1 on a binding

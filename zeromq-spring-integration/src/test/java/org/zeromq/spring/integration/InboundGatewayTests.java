@@ -20,6 +20,7 @@ import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.core.ZmqSocketType;
 import org.zeromq.spring.integration.dsl.Zmq;
 import org.zeromq.spring.integration.test.IntegrationApplication;
+import org.zeromq.spring.listener.ErrorReply;
 import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.PeerFrames;
 import org.zeromq.spring.test.PeerSockets;
@@ -70,7 +71,17 @@ class InboundGatewayTests {
 		try (AnnotationConfigApplicationContext context = IntegrationApplication.run(List.of(HELLO), UpperCase.class);
 				PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "hello"));
-			assertThat(request(client, "boom")).singleElement().asString().startsWith("ERROR: ").contains("no boom here");
+			assertThat(request(client, "boom")).containsExactly("ERROR");
+			assertThat(request(client, "again")).containsExactly("AGAIN");
+		}
+	}
+
+	@Test
+	void withErrorReplyMessageTheClientLearnsTheApplicationsReasonNotTheFlowsWrapper() {
+		try (AnnotationConfigApplicationContext context = IntegrationApplication.run(List.of(HELLO), UpperCase.class,
+				DetailedErrorReplies.class); PeerSockets peers = new PeerSockets()) {
+			ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "hello"));
+			assertThat(request(client, "boom")).singleElement().asString().isEqualTo("ERROR: no boom here");
 			assertThat(request(client, "again")).containsExactly("AGAIN");
 		}
 	}
@@ -87,7 +98,8 @@ class InboundGatewayTests {
 
 	@Test
 	void aFlowThatGivesNoReplyInTimeGetsTheErrorReply() {
-		try (AnnotationConfigApplicationContext context = IntegrationApplication.run(List.of(HELLO), Silent.class);
+		try (AnnotationConfigApplicationContext context = IntegrationApplication.run(List.of(HELLO), Silent.class,
+				DetailedErrorReplies.class);
 				PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "hello"));
 			assertThat(request(client, "drop me")).singleElement().asString()
@@ -286,6 +298,17 @@ class InboundGatewayTests {
 					return "done " + request;
 				})
 				.get();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DetailedErrorReplies {
+
+		// The reason goes back to the client only when the socket says so, as error-reply: message.
+		@Bean
+		ErrorReply errorReply() {
+			return ErrorReply.MESSAGE;
 		}
 
 	}

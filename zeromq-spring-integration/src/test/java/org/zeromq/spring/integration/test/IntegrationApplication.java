@@ -3,6 +3,7 @@ package org.zeromq.spring.integration.test;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,8 @@ import org.zeromq.ZContext;
 import org.zeromq.spring.annotation.EnableZmq;
 import org.zeromq.spring.annotation.ZmqListenerAnnotationBeanPostProcessor;
 import org.zeromq.spring.config.DefaultZmqListenerContainerFactory;
+import org.zeromq.spring.listener.ErrorReply;
+import org.zeromq.spring.listener.ListenerSocketSettings;
 import org.zeromq.spring.core.PayloadConverter;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.SocketSpec;
@@ -115,9 +118,11 @@ public final class IntegrationApplication {
 
 		@Bean(ZmqListenerAnnotationBeanPostProcessor.DEFAULT_CONTAINER_FACTORY_BEAN_NAME)
 		DefaultZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketRegistry registry,
-				PayloadConverter converter) {
+				PayloadConverter converter, ObjectProvider<ErrorReply> errorReply) {
 			DefaultZmqListenerContainerFactory factory = new DefaultZmqListenerContainerFactory(registry, converter);
 			factory.getContainerProperties().setShutdownTimeout(WAIT);
+			// An ErrorReply bean stands for every socket's error-reply property.
+			errorReply.ifAvailable((reply) -> factory.setSocketSettings((socket) -> new ListenerSocketSettings(reply, null)));
 			return factory;
 		}
 

@@ -6,8 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,21 +44,35 @@ import static org.zeromq.spring.test.PeerFrames.send;
 class IntegrationShutdownTests {
 
 	@Test
-	void aRequestBeingHandledWhenTheApplicationClosesIsStillAnswered() throws Exception {
+	void aRequestBeingHandledWhenTheApplicationClosesIsStillAnsweredBeforeAnyLaterPhaseStops() throws Exception {
 		AnnotationConfigApplicationContext context = IntegrationApplication
-			.run(List.of(SocketSpec.bind("hello", ZmqSocketType.REP, ANY_TCP)), SlowServer.class);
-		try (PeerSockets peers = new PeerSockets()) {
-			SlowServer server = context.getBean(SlowServer.class);
+			.run(List.of(SocketSpec.bind("hello", ZmqSocketType.REP, ANY_TCP)), SlowServer.class, LaterPhase.class);
+		ZmqInboundGateway gateway = context.getBean(ZmqInboundGateway.class);
+		LaterPhase laterPhase = context.getBean(LaterPhase.class);
+		SlowServer server = context.getBean(SlowServer.class);
+		Thread closing = new Thread(context::close, "closing");
+		try (PeerSockets peers = new PeerSockets(); CapturedLog log = CapturedLog.start()) {
 			ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "hello"));
 			send(client, "late request");
 			assertThat(server.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-			CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
-			server.awaitClosing();
+			closing.start();
+			// The handler goes on only once the close either waits for the gateway (as it must) or
+			// has gone past it to a later phase (the race): so a close that does not wait is caught
+			// every time, not only when the handler happens to be slow.
+			Awaitility.await()
+				.atMost(WAIT)
+				.until(() -> laterPhase.stopped.getCount() == 0
+						|| (!gateway.isRunning() && closing.getState() == Thread.State.TIMED_WAITING));
 			server.release.countDown();
 			assertThat(receiveStrings(client)).containsExactly("answered late request");
-			closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			closing.join(WAIT.toMillis());
+			assertThat(closing.isAlive()).as("the application closed").isFalse();
+			assertThat(laterPhase.sawTheRequestAnswered).as("the request was answered before a later phase stopped").isTrue();
+			assertThat(log.severe()).as("errors logged while closing").isEmpty();
 		}
 		finally {
+			server.release.countDown();
+			closing.join(WAIT.toMillis());
 			context.close();
 		}
 	}
@@ -182,15 +198,60 @@ class IntegrationShutdownTests {
 
 		final CountDownLatch release = new CountDownLatch(1);
 
+		volatile boolean answered;
+
 		@Bean
 		IntegrationFlow helloFlow() {
 			return IntegrationFlow.from(Zmq.inboundGateway("hello").payloadType(String.class))
 				.<String, String>transform((request) -> {
 					this.entered.countDown();
 					await(this.release);
+					this.answered = true;
 					return "answered " + request;
 				})
 				.get();
+		}
+
+	}
+
+	/** Stops in a phase after the flows' and the gateways': whatever it sees, every later close sees too. */
+	static class LaterPhase implements SmartLifecycle {
+
+		final CountDownLatch stopped = new CountDownLatch(1);
+
+		private final SlowServer server;
+
+		volatile boolean sawTheRequestAnswered;
+
+		private volatile boolean running;
+
+		LaterPhase(SlowServer server) {
+			this.server = server;
+		}
+
+		@Override
+		public void start() {
+			this.running = true;
+		}
+
+		@Override
+		public void stop() {
+			this.sawTheRequestAnswered = this.server.answered;
+			this.running = false;
+			this.stopped.countDown();
+			// Lets a handler still blocked (the close did not wait) finish, so the test can fail on
+			// its assertions rather than hang.
+			this.server.release.countDown();
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
+		@Override
+		public int getPhase() {
+			return -1;
 		}
 
 	}

@@ -55,19 +55,16 @@ public final class ZmqMetrics implements MeterBinder {
 		Tags tags = Tags.of("socket", status.name(), "type", type.name());
 		FunctionCounter.builder("zeromq.messages.sent", status, SocketStatus::sent)
 			.tags(tags)
-			.baseUnit("messages")
 			.description("Messages the socket queued for its peers")
 			.register(registry);
 		FunctionCounter.builder("zeromq.messages.received", status, SocketStatus::received)
 			.tags(tags)
-			.baseUnit("messages")
 			.description("Messages the socket received")
 			.register(registry);
 		for (DropReason reason : dropReasons(type)) {
 			FunctionCounter.builder("zeromq.messages.dropped", status, (s) -> s.dropped(reason))
 				.tags(tags)
 				.tag("reason", reason.tag())
-				.baseUnit("messages")
 				.description("Messages the socket did not deliver, by reason")
 				.register(registry);
 		}

@@ -2,6 +2,7 @@ package org.zeromq.spring.autoconfigure.actuate;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,7 +21,7 @@ import org.zeromq.spring.core.ZmqSocketRegistry;
  * {@code management.endpoints.web.exposure.include=health,zeromq}).
  */
 @AutoConfiguration(after = ZmqAutoConfiguration.class)
-@ConditionalOnClass({ ConditionalOnAvailableEndpoint.class, ZmqSocketRegistry.class })
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class, ZmqSocketRegistry.class })
 @ConditionalOnBean(ZmqSocketRegistry.class)
 @ConditionalOnAvailableEndpoint(ZmqEndpoint.class)
 public final class ZmqEndpointAutoConfiguration {

@@ -153,6 +153,45 @@ class IntegrationShutdownTests {
 	}
 
 	@Test
+	void anAsyncReplyThatArrivesWhileTheApplicationClosesIsSentOnBeforeAnyLaterPhaseStops() throws Exception {
+		try (PeerSockets peers = new PeerSockets(); CapturedLog log = CapturedLog.start()) {
+			ZMQ.Socket router = peers.bind(SocketType.ROUTER);
+			AnnotationConfigApplicationContext context = IntegrationApplication.run(
+					List.of(SocketSpec.connect("client", ZmqSocketType.DEALER, router.getLastEndpoint())), SlowAsyncReplies.class,
+					LaterPhase.class);
+			ZmqOutboundEndpoint gateway = context.getBean(ZmqOutboundEndpoint.class);
+			LaterPhase laterPhase = context.getBean(LaterPhase.class);
+			SlowAsyncReplies flow = context.getBean(SlowAsyncReplies.class);
+			Thread closing = new Thread(context::close, "closing");
+			try {
+				context.getBean("requests", MessageChannel.class).send(MessageBuilder.withPayload("request").build());
+				List<byte[]> request = PeerFrames.receive(router);
+				closing.start();
+				Awaitility.await().atMost(WAIT).until(() -> !gateway.isRunning());
+				// The reply comes while the gateway's stop waits for it; the flow then holds it until
+				// the close either still waits (as it must) or has reached a later phase (the race).
+				List<byte[]> reply = new ArrayList<>(request.subList(0, request.size() - 1));
+				reply.add(PeerFrames.utf8("reply"));
+				PeerFrames.send(router, reply);
+				assertThat(flow.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+				Awaitility.await()
+					.atMost(WAIT)
+					.until(() -> laterPhase.stopped.getCount() == 0 || closing.getState() == Thread.State.TIMED_WAITING);
+				flow.release.countDown();
+				closing.join(WAIT.toMillis());
+				assertThat(closing.isAlive()).as("the application closed").isFalse();
+				assertThat(laterPhase.sawTheRequestAnswered).as("the reply was sent on before a later phase stopped").isTrue();
+				assertThat(log.severe()).as("errors logged while closing").isEmpty();
+			}
+			finally {
+				flow.release.countDown();
+				closing.join(WAIT.toMillis());
+				context.close();
+			}
+		}
+	}
+
+	@Test
 	void noThreadTheAdaptersStartedOutlivesTheApplication() {
 		LiveThreads census = LiveThreads.now();
 		try (PeerSockets peers = new PeerSockets()) {
@@ -191,8 +230,8 @@ class IntegrationShutdownTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class SlowServer extends ClosingAware {
+	/** A flow whose last step waits for the test, and says whether it has finished. */
+	abstract static class HeldFlow extends ClosingAware {
 
 		final CountDownLatch entered = new CountDownLatch(1);
 
@@ -200,12 +239,21 @@ class IntegrationShutdownTests {
 
 		volatile boolean answered;
 
+		void hold() {
+			this.entered.countDown();
+			await(this.release);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SlowServer extends HeldFlow {
+
 		@Bean
 		IntegrationFlow helloFlow() {
 			return IntegrationFlow.from(Zmq.inboundGateway("hello").payloadType(String.class))
 				.<String, String>transform((request) -> {
-					this.entered.countDown();
-					await(this.release);
+					hold();
 					this.answered = true;
 					return "answered " + request;
 				})
@@ -219,13 +267,13 @@ class IntegrationShutdownTests {
 
 		final CountDownLatch stopped = new CountDownLatch(1);
 
-		private final SlowServer server;
+		private final HeldFlow server;
 
 		volatile boolean sawTheRequestAnswered;
 
 		private volatile boolean running;
 
-		LaterPhase(SlowServer server) {
+		LaterPhase(HeldFlow server) {
 			this.server = server;
 		}
 
@@ -297,6 +345,22 @@ class IntegrationShutdownTests {
 			return IntegrationFlow.from("requests")
 				.handle(Zmq.outboundGateway("client").async(true).replyTimeout(WAIT))
 				.channel(this.replies)
+				.get();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SlowAsyncReplies extends HeldFlow {
+
+		@Bean
+		IntegrationFlow requestsFlow() {
+			return IntegrationFlow.from("requests")
+				.handle(Zmq.outboundGateway("client").async(true).replyTimeout(WAIT))
+				.handle((message) -> {
+					hold();
+					this.answered = true;
+				})
 				.get();
 		}
 

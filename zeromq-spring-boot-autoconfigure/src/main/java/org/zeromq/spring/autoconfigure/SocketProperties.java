@@ -81,7 +81,7 @@ final class SocketProperties {
 		return Optional.empty();
 	}
 
-	private Optional<Origin> originUnder(String prefix) {
+	Optional<Origin> originUnder(String prefix) {
 		ConfigurationPropertyName parent = ConfigurationPropertyName.ofIfValid(prefix);
 		if (parent == null) {
 			return Optional.empty();

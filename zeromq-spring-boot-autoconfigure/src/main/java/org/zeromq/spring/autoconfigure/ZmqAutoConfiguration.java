@@ -24,15 +24,16 @@ import org.zeromq.spring.template.ZmqTemplate;
 
 /**
  * The ZeroMQ context, the sockets declared under {@code zeromq.sockets}, and
- * {@link ZmqTemplate}. Beans close in reverse order of creation, which is the order clean
- * shutdown needs: the template's owner threads stop, then the shared sockets close (each
- * lingering to deliver what was sent), then the ZAP handler stops, then the context terminates.
+ * {@link ZmqTemplate}, and the proxies declared under {@code zeromq.proxies}. Beans close in
+ * reverse order of creation, which is the order clean shutdown needs: the proxies and the
+ * template's owner threads stop, then the shared sockets close (each lingering to deliver what
+ * was sent), then the ZAP handler stops, then the context terminates.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
 @Import({ ZmqMessageConverterConfiguration.class, ZmqListenerConfiguration.class, ZmqSecurityConfiguration.class,
-		ZmqActuatorConfiguration.class })
+		ZmqProxyConfiguration.class, ZmqActuatorConfiguration.class })
 public class ZmqAutoConfiguration {
 
 	@Bean(destroyMethod = "close")

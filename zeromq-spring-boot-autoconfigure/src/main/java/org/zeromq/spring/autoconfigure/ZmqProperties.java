@@ -34,6 +34,9 @@ public class ZmqProperties {
 	/** Where sockets are declared, for messages that name a property. */
 	public static final String SOCKETS_PREFIX = PREFIX + ".sockets";
 
+	/** Where proxies are declared, for messages that name a property. */
+	public static final String PROXIES_PREFIX = PREFIX + ".proxies";
+
 	private final Context context = new Context();
 
 	private final Listener listener = new Listener();
@@ -63,12 +66,22 @@ public class ZmqProperties {
 	 */
 	private final Map<String, Socket> sockets = new LinkedHashMap<>();
 
+	/**
+	 * Proxies by name: devices that forward between two declared sockets on a thread of their
+	 * own (zmq-proxy-<name>), from application start to stop.
+	 */
+	private final Map<String, Proxy> proxies = new LinkedHashMap<>();
+
 	public Context getContext() {
 		return this.context;
 	}
 
 	public Map<String, Socket> getSockets() {
 		return this.sockets;
+	}
+
+	public Map<String, Proxy> getProxies() {
+		return this.proxies;
 	}
 
 	public Listener getListener() {
@@ -85,6 +98,57 @@ public class ZmqProperties {
 
 	public Integration getIntegration() {
 		return this.integration;
+	}
+
+	/**
+	 * One proxy between declared sockets: a queue (ROUTER frontend, DEALER backend), a forwarder
+	 * (XSUB frontend, XPUB backend) or a streamer (PULL frontend, PUSH backend), told apart by
+	 * the sockets' types.
+	 */
+	public static class Proxy {
+
+		/**
+		 * The declared socket facing clients, publishers or producers: a ROUTER, XSUB or PULL.
+		 * Required.
+		 */
+		private @Nullable String frontend;
+
+		/**
+		 * The declared socket facing workers or subscribers: a DEALER, XPUB or PUSH. Required.
+		 */
+		private @Nullable String backend;
+
+		/**
+		 * A declared socket that receives a copy of every message forwarded either way (a PUB,
+		 * XPUB, PUSH, PAIR or DEALER), for example a PUSH bound to inproc with a @ZmqListener
+		 * on a PULL connected to it. A copy it has no room for is dropped and counted.
+		 */
+		private @Nullable String capture;
+
+		public @Nullable String getFrontend() {
+			return this.frontend;
+		}
+
+		public void setFrontend(@Nullable String frontend) {
+			this.frontend = frontend;
+		}
+
+		public @Nullable String getBackend() {
+			return this.backend;
+		}
+
+		public void setBackend(@Nullable String backend) {
+			this.backend = backend;
+		}
+
+		public @Nullable String getCapture() {
+			return this.capture;
+		}
+
+		public void setCapture(@Nullable String capture) {
+			this.capture = capture;
+		}
+
 	}
 
 	public Security getSecurity() {

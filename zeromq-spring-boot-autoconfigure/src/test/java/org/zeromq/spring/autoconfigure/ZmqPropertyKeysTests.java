@@ -61,7 +61,7 @@ class ZmqPropertyKeysTests {
 	@Test
 	void theKeysOfAGroupAreReadFromItsClass() {
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.class)))
-			.containsExactlyInAnyOrder("context", "diagnostics", "integration", "listener", "metrics", "security",
+			.containsExactlyInAnyOrder("context", "diagnostics", "integration", "listener", "metrics", "proxies", "security",
 					"shutdown-timeout", "sockets", "template");
 		assertThat(ZmqPropertyKeys.keys(ResolvableType.forClass(ZmqProperties.Context.class)))
 			.containsExactlyInAnyOrder("io-threads", "max-sockets", "ipv6", "linger");

@@ -3,6 +3,9 @@ package org.zeromq.spring.template;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import org.zeromq.spring.core.ZmqException;
 import org.zeromq.spring.test.PeerFrames;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
@@ -98,6 +103,36 @@ class ZmqTemplateRequestTests {
 				.isThrownBy(() -> context.getBean(ZmqTemplate.class).request("out", "x", TIMEOUT, String.class))
 				.withMessageContaining("[REQ, DEALER]")
 				.withMessageContaining("'out' is PUSH"));
+	}
+
+	@Test
+	void closingTheApplicationEndsARequestStillWaitingOnAReqSocketInsteadOfWaitingOutItsTimeout() throws Exception {
+		ZMQ.Socket silentServer = this.peers.bind(SocketType.REP);
+		this.runner.withPropertyValues(socket("client", "type=REQ", "connect=" + silentServer.getLastEndpoint()))
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				CompletableFuture<String> outcome = new CompletableFuture<>();
+				Thread caller = new Thread(() -> {
+					try {
+						outcome.complete(template.request("client", "hello", Duration.ofMinutes(5), String.class));
+					}
+					catch (RuntimeException ex) {
+						outcome.completeExceptionally(ex);
+					}
+				}, "waiting-caller");
+				caller.start();
+				// The request is out and waits: the server has it, and will never answer.
+				assertThat(PeerFrames.text(PeerFrames.receive(silentServer))).containsExactly("hello");
+				context.close();
+				// Well within the request's five minutes: the close ends the wait.
+				assertThatExceptionOfType(ExecutionException.class)
+					.isThrownBy(() -> outcome.get(PeerSockets.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+					.havingCause()
+					.isInstanceOf(ZmqException.class)
+					.withMessageContaining("Socket 'client' is closing with the application: no reply was received");
+				caller.join(PeerSockets.TIMEOUT.toMillis());
+				assertThat(caller.isAlive()).isFalse();
+			});
 	}
 
 	/**

@@ -3,7 +3,6 @@ package org.zeromq.spring.test;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -279,9 +278,11 @@ public final class ZmqListenerTestHarness implements BeanPostProcessor, Priority
 			if (!this.listenerMethods.contains(method)) {
 				return invocation.proceed();
 			}
-			List<@Nullable Object> arguments = Collections.unmodifiableList(new ArrayList<>(
-					Arrays.asList(invocation.getArguments())));
-			Object result;
+			// Copied (a handler may change its array), nulls kept: List.copyOf would refuse them.
+			List<@Nullable Object> arguments = new ArrayList<>(invocation.getArguments().length);
+			Collections.addAll(arguments, invocation.getArguments());
+			arguments = Collections.unmodifiableList(arguments);
+			@Nullable Object result;
 			try {
 				result = invocation.proceed();
 			}

@@ -4,6 +4,7 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -75,6 +76,9 @@ public final class SocketLoop {
 	private volatile boolean stopRequested;
 
 	private volatile @Nullable Thread thread;
+
+	// Set by the loop thread before it ends on an unexpected error.
+	private volatile @Nullable RuntimeException failure;
 
 	// Loop-thread state (or set-up thread before start).
 	private final List<Registration> registrations = new ArrayList<>();
@@ -247,6 +251,14 @@ public final class SocketLoop {
 	}
 
 	/**
+	 * The unexpected error the loop ended on, if it did: its owner can then report itself
+	 * failed rather than stopped. Empty while it runs and after an ordinary stop.
+	 */
+	public Optional<RuntimeException> failure() {
+		return Optional.ofNullable(this.failure);
+	}
+
+	/**
 	 * The thread running the loop while it runs, or {@code null} before it started and after
 	 * it ended: for a stop that waits too long to show where the thread is.
 	 */
@@ -265,6 +277,7 @@ public final class SocketLoop {
 			runCommands();
 		}
 		catch (RuntimeException ex) {
+			this.failure = ex;
 			this.stopRequested = true;
 			logger.error("The thread of " + this.name + " stopped on an unexpected error; its sockets are closed", ex);
 			rejectCommands();

@@ -1,5 +1,7 @@
 package org.zeromq.spring.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -28,8 +30,18 @@ import zmq.ZError;
  * <p>
  * Forwarding is bounded per turn of the loop, so that commands and the other direction get
  * their turn under a steady stream.
+ * <p>
+ * With a capture socket, every message forwarded either way is also sent there whole, as
+ * {@code ZMQ.proxy} does, once its last frame has been forwarded, so that the capture stream
+ * never mixes the frames of two messages even when one direction waits mid-message. The copies
+ * share the frames' bytes. A capture socket with no room drops the copy and counts it: a
+ * wiretap never slows the traffic it watches.
  */
 public final class SocketProxy {
+
+	/** For a direction whose drops nobody counts. */
+	private static final LongConsumer NO_DROPS = (count) -> {
+	};
 
 	// Messages forwarded each way per turn of the loop before it polls again: a poll costs more
 	// than a message, so a busy proxy drains in batches, but a bounded one.
@@ -47,6 +59,8 @@ public final class SocketProxy {
 
 	private final Direction backToFront;
 
+	private final @Nullable Capture capture;
+
 	private boolean paused;
 
 	// Loop-thread state: set once for a stop, after which the front is no longer read.
@@ -54,8 +68,16 @@ public final class SocketProxy {
 
 	/** Registers both sockets on {@code loop}, which owns them from now on; call before the loop starts. */
 	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend) {
-		this(loop, frontend, backend, (count) -> {
-		});
+		this(loop, frontend, backend, null, NO_DROPS);
+	}
+
+	/**
+	 * Registers the sockets on {@code loop}, which owns them from now on; call before the loop
+	 * starts.
+	 * @param capture receives a copy of every message forwarded either way, or {@code null}
+	 */
+	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend, ZMQ.@Nullable Socket capture) {
+		this(loop, frontend, backend, capture, NO_DROPS);
 	}
 
 	/**
@@ -64,13 +86,27 @@ public final class SocketProxy {
 	 * back socket the front one could not route
 	 */
 	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend, LongConsumer droppedAtFront) {
+		this(loop, frontend, backend, null, droppedAtFront);
+	}
+
+	/**
+	 * Registers the sockets on {@code loop}, which owns them from now on; call before the loop
+	 * starts.
+	 * @param capture receives a copy of every message forwarded either way, or {@code null}
+	 * @param droppedAtFront told on the loop thread, once per batch, how many messages from the
+	 * back socket the front one could not route
+	 */
+	public SocketProxy(SocketLoop loop, ZMQ.Socket frontend, ZMQ.Socket backend, ZMQ.@Nullable Socket capture,
+			LongConsumer droppedAtFront) {
 		this.loop = loop;
 		this.front = loop.register(frontend, 0, this::frontReady);
 		this.back = loop.register(backend, 0, this::backReady);
+		// Never polled: the loop only owns it, so that it closes it with the others.
+		this.capture = (capture != null) ? new Capture(loop.register(capture, 0, (events) -> {
+		}).socket()) : null;
 		FailureLog drops = new FailureLog(logger, "The " + loop.name());
-		this.frontToBack = new Direction(frontend, backend, drops, (count) -> {
-		});
-		this.backToFront = new Direction(backend, frontend, drops, droppedAtFront);
+		this.frontToBack = new Direction(frontend, backend, this.capture, drops, NO_DROPS);
+		this.backToFront = new Direction(backend, frontend, this.capture, drops, droppedAtFront);
 		updateInterest();
 	}
 
@@ -82,6 +118,14 @@ public final class SocketProxy {
 	/** Messages forwarded from the back socket to the front one. */
 	public Traffic backToFront() {
 		return this.backToFront;
+	}
+
+	/**
+	 * Copies sent to the capture socket, and copies it had no room for as {@link Traffic#dropped()};
+	 * all zero without one.
+	 */
+	public Traffic capture() {
+		return (this.capture != null) ? this.capture : Capture.NONE;
 	}
 
 	/**
@@ -101,6 +145,16 @@ public final class SocketProxy {
 	 */
 	public void flushBackToFront() {
 		this.backToFront.forward(Integer.MAX_VALUE, false);
+	}
+
+	/**
+	 * Loop thread: forwards what both sockets hold now, each way, without waiting for more or
+	 * for room (a paused proxy only finishes the messages it began); for a stop, so that what
+	 * reached the proxy before it still goes on while its peers can take it.
+	 */
+	public void flush() {
+		this.frontToBack.forward(Integer.MAX_VALUE, this.paused);
+		this.backToFront.forward(Integer.MAX_VALUE, this.paused);
 	}
 
 	private void frontReady(int events) {
@@ -173,6 +227,11 @@ public final class SocketProxy {
 
 		private final boolean destinationRoutes;
 
+		private final @Nullable Capture capture;
+
+		// Copies of the frames of the message being forwarded, for the capture socket.
+		private final List<Msg> captured = new ArrayList<>();
+
 		private final AtomicLong messages = new AtomicLong();
 
 		private final AtomicLong bytes = new AtomicLong();
@@ -190,11 +249,13 @@ public final class SocketProxy {
 
 		private boolean discarding;
 
-		Direction(ZMQ.Socket source, ZMQ.Socket destination, FailureLog drops, LongConsumer droppedListener) {
+		Direction(ZMQ.Socket source, ZMQ.Socket destination, @Nullable Capture capture, FailureLog drops,
+				LongConsumer droppedListener) {
 			this.drops = drops;
 			this.droppedListener = droppedListener;
 			this.source = source.base();
 			this.destination = destination.base();
+			this.capture = capture;
 			this.enabled = canReceive(source.getSocketType()) && canSend(destination.getSocketType());
 			this.destinationRoutes = destination.getSocketType() == SocketType.ROUTER;
 		}
@@ -236,12 +297,20 @@ public final class SocketProxy {
 					}
 					boolean more = part.hasMore();
 					int size = part.size();
+					// Taken before the send, which hands the Msg to the destination's pipe.
+					Msg copy = (this.capture != null) ? new Msg(part) : null;
 					if (this.destination.send(part, more ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT)) {
 						// The Msg now belongs to the destination's pipe: only what was read before counts.
 						forwardedBytes += size;
 						this.midMessage = more;
+						if (copy != null) {
+							this.captured.add(copy);
+						}
 						if (!more) {
 							forwarded++;
+							if (this.capture != null) {
+								this.capture.send(this.captured);
+							}
 						}
 					}
 					else if (this.destinationRoutes || this.destination.errno() == ZError.EHOSTUNREACH) {
@@ -249,6 +318,8 @@ public final class SocketProxy {
 						failUnless(this.destination, "send", ZError.EAGAIN, ZError.EHOSTUNREACH);
 						this.midMessage = false;
 						this.discarding = more;
+						// Only what was forwarded is captured.
+						this.captured.clear();
 						droppedNow++;
 					}
 					else {
@@ -282,6 +353,68 @@ public final class SocketProxy {
 			if (errno != expected && errno != alsoExpected) {
 				throw new ZmqException("Proxy " + operation + " failed with ZeroMQ error " + errno);
 			}
+		}
+
+		@Override
+		public long messages() {
+			return this.messages.get();
+		}
+
+		@Override
+		public long bytes() {
+			return this.bytes.get();
+		}
+
+		@Override
+		public long dropped() {
+			return this.dropped.get();
+		}
+
+	}
+
+
+	/** The capture socket and its counters; sent to on the loop thread only. */
+	private static final class Capture implements Traffic {
+
+		static final Traffic NONE = new Capture(null);
+
+		private final @Nullable SocketBase socket;
+
+		private final AtomicLong messages = new AtomicLong();
+
+		private final AtomicLong bytes = new AtomicLong();
+
+		private final AtomicLong dropped = new AtomicLong();
+
+		Capture(ZMQ.@Nullable Socket socket) {
+			this.socket = (socket != null) ? socket.base() : null;
+		}
+
+		/** Sends the copies of one whole message, or drops them all when the socket has no room; clears the list. */
+		void send(List<Msg> frames) {
+			SocketBase target = this.socket;
+			if (target == null || frames.isEmpty()) {
+				frames.clear();
+				return;
+			}
+			long size = 0;
+			int last = frames.size() - 1;
+			for (int i = 0; i <= last; i++) {
+				Msg frame = frames.get(i);
+				int frameSize = frame.size();
+				int flags = (i < last) ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT;
+				if (!target.send(frame, flags)) {
+					// Only the first frame can be refused: a pipe that took it takes the rest of the message.
+					Direction.failUnless(target, "capture", ZError.EAGAIN, ZError.EAGAIN);
+					this.dropped.lazySet(this.dropped.get() + 1);
+					frames.clear();
+					return;
+				}
+				size += frameSize;
+			}
+			frames.clear();
+			this.messages.lazySet(this.messages.get() + 1);
+			this.bytes.lazySet(this.bytes.get() + size);
 		}
 
 		@Override

@@ -36,6 +36,9 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 
 	private final Map<String, SocketSpec> redeclared = new LinkedHashMap<>();
 
+	// Which listener or proxy has said it will own each socket, guarded by this.
+	private final Map<String, String> owners = new LinkedHashMap<>();
+
 	// Replaced as a whole when the sockets open, so that reads need no lock.
 	private volatile Map<String, ManagedSocket> sockets = Map.of();
 
@@ -89,6 +92,28 @@ public final class ZmqSocketRegistry implements AutoCloseable {
 		}
 		return this.declared.stream().filter((candidate) -> candidate.name().equals(name)).findFirst()
 			.orElseThrow(() -> unknown(name));
+	}
+
+	/**
+	 * Records, before anything runs, that {@code owner} (a listener, a proxy) will own a socket's
+	 * thread, so that two owners of one socket are found at startup instead of when the second
+	 * one claims it. Reserving again for the same owner changes nothing.
+	 * @param name the socket
+	 * @param owner who will own it, as messages name it ({@code proxy 'broker'})
+	 * @return the other owner that reserved it first, if any; the socket stays theirs
+	 * @throws UnknownSocketException when no socket of that name is declared
+	 */
+	public synchronized Optional<String> reserve(String name, String owner) {
+		if (!isDeclared(name)) {
+			throw unknown(name);
+		}
+		String first = this.owners.putIfAbsent(name, owner);
+		return (first == null || first.equals(owner)) ? Optional.empty() : Optional.of(first);
+	}
+
+	/** Read: who reserved a socket, if anyone has. */
+	public synchronized Optional<String> owner(String name) {
+		return Optional.ofNullable(this.owners.get(name));
 	}
 
 	/** Read: whether a socket of that name is declared. */

@@ -133,6 +133,7 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		check.check(spec, this.concurrency);
 		check.checkTarget("@SendTo", endpoint.sendTo());
 		check.checkTarget("dead-letter", settings.deadLetter());
+		check.reserve(spec);
 		this.topology = ListenerTopology.of(spec, this.concurrency);
 		if (returnsValue && endpoint.sendTo() == null
 				&& MessageDispatcher.ReplyMode.of(spec.type()) == MessageDispatcher.ReplyMode.NEVER) {

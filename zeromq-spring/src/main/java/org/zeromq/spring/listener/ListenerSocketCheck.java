@@ -89,6 +89,18 @@ final class ListenerSocketCheck {
 		}
 	}
 
+	/**
+	 * Reserves the listener's socket for its threads; refuses when a proxy or another listener
+	 * reserved it first, since a socket belongs to one thread.
+	 */
+	void reserve(SocketSpec spec) {
+		this.sockets.reserve(spec.name(), this.endpoint.describe()).ifPresent((owner) -> {
+			throw refuse("socket '" + spec.name() + "' is already used by " + owner,
+					"a socket belongs to one thread, so declare another socket for this listener"
+							+ " (to watch a proxy's traffic, listen on a socket connected to its capture)");
+		});
+	}
+
 	void checkTarget(String what, @Nullable String target) {
 		if (target == null) {
 			return;

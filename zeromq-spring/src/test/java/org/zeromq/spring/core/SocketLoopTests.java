@@ -291,7 +291,16 @@ class SocketLoopTests {
 		assertThat(this.context.getSockets()).doesNotContain(receiver);
 		assertThat(loop.execute(() -> {
 		})).isFalse();
+		assertThat(loop.failure()).get().extracting(Throwable::getMessage).isEqualTo("broken step");
 		sender.close();
+	}
+
+	@Test
+	void anOrdinaryStopLeavesNoFailure() throws Exception {
+		SocketLoop loop = new SocketLoop(this.context, "test loop");
+		loop.start(this.executor);
+		stop(loop);
+		assertThat(loop.failure()).isEmpty();
 	}
 
 	@Test

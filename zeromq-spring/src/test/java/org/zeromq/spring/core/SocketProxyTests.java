@@ -155,6 +155,60 @@ class SocketProxyTests {
 		assertThat(client.recvStr()).isEqualTo("last answer");
 	}
 
+	@Test
+	void theCaptureGetsEveryMessageWholeEachWayEvenWhenADirectionWaitsMidMessage() {
+		this.loop = new SocketLoop(this.context, "test proxy");
+		ZMQ.Socket front = this.context.createSocket(SocketType.ROUTER);
+		front.bind("inproc://capture-front");
+		ZMQ.Socket back = this.context.createSocket(SocketType.DEALER);
+		back.bind("inproc://capture-back");
+		ZMQ.Socket capture = this.context.createSocket(SocketType.PUSH);
+		capture.bind("inproc://capture");
+		SocketProxy proxy = new SocketProxy(this.loop, front, back, capture);
+		this.loop.start(this.executor);
+		ZMQ.Socket tap = connect(SocketType.PULL, "inproc://capture");
+		ZMQ.Socket client = client("inproc://capture-front");
+		ZMQ.Socket worker = connect(SocketType.REP, "inproc://capture-back");
+		for (int i = 0; i < 10; i++) {
+			client.send("ask " + i);
+			worker.send("answer to " + worker.recvStr());
+			assertThat(client.recvStr()).isEqualTo("answer to ask " + i);
+		}
+		for (int i = 0; i < 10; i++) {
+			assertThat(frames(ZMsg.recvMsg(tap))).containsExactly("c1", "", "ask " + i);
+			assertThat(frames(ZMsg.recvMsg(tap))).containsExactly("c1", "", "answer to ask " + i);
+		}
+		await().atMost(WAIT).until(() -> proxy.capture().messages() == 20);
+		assertThat(proxy.capture().bytes()).isEqualTo(proxy.frontToBack().bytes() + proxy.backToFront().bytes());
+		assertThat(proxy.capture().dropped()).isZero();
+	}
+
+	@Test
+	void aCaptureWithNoRoomDropsTheCopyAndCountsItWithoutSlowingTheTraffic() {
+		this.loop = new SocketLoop(this.context, "test proxy");
+		ZMQ.Socket front = this.context.createSocket(SocketType.PULL);
+		front.bind("inproc://nocapture-front");
+		ZMQ.Socket back = this.context.createSocket(SocketType.PUSH);
+		back.bind("inproc://nocapture-back");
+		// Nobody reads the capture: a PUSH without a peer has no room at all.
+		ZMQ.Socket capture = this.context.createSocket(SocketType.PUSH);
+		capture.bind("inproc://nocapture");
+		SocketProxy proxy = new SocketProxy(this.loop, front, back, capture);
+		this.loop.start(this.executor);
+		ZMQ.Socket producer = connect(SocketType.PUSH, "inproc://nocapture-front");
+		ZMQ.Socket worker = connect(SocketType.PULL, "inproc://nocapture-back");
+		for (int i = 0; i < 5; i++) {
+			producer.send(Integer.toString(i));
+			assertThat(worker.recvStr()).isEqualTo(Integer.toString(i));
+		}
+		await().atMost(WAIT).until(() -> proxy.capture().dropped() == 5);
+		assertThat(proxy.capture().messages()).isZero();
+	}
+
+	private static java.util.List<String> frames(ZMsg message) {
+		return message.stream().map((frame) -> frame.getString(StandardCharsets.UTF_8)).toList();
+	}
+
 	private SocketProxy proxy(SocketType frontType, String frontEndpoint, SocketType backType, String backEndpoint) {
 		this.loop = new SocketLoop(this.context, "test proxy");
 		ZMQ.Socket front = this.context.createSocket(frontType);

@@ -55,6 +55,8 @@ final class Targets {
 				targets.ratio(Scenarios.REQUEST_REPLY_CURVE, "round trips/s", STARTER, RAW), 0.9);
 		targets.atLeast("CURVE PUSH→PULL throughput ≥ 0.9× raw JeroMQ CURVE",
 				targets.ratio(Scenarios.PUSH_PULL_CURVE, STARTER, RAW), 0.9);
+		targets.atLeast("yml proxy (DEALER → ROUTER/DEALER proxy → REP) ≥ 0.9× raw ZMQ.proxy",
+				targets.ratio(Scenarios.PROXY, STARTER, RAW), 0.9);
 		targets.atLeast("metrics on ≥ 0.95× metrics off (PUSH→PULL tcp byte[], template → listener)",
 				targets.ratio(Scenarios.METRICS, Scenarios.METRICS_ON, Scenarios.METRICS_OFF), 0.95);
 		targets.out.append("| allocation < 200 B/message beyond the payload | see `jmh … -prof gc` (gc.alloc.rate.norm) | – |\n");

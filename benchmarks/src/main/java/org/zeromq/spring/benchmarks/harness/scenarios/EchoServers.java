@@ -108,7 +108,7 @@ final class EchoServers {
 		return new Peer(app.endpoint("rep"), new ClosingOrder(app));
 	}
 
-	private static RawLoop.Step echo(Duration work) {
+	static RawLoop.Step echo(Duration work) {
 		Work doWork = new Work(work);
 		return (socket) -> {
 			byte[] request = socket.recv(0);

@@ -45,6 +45,8 @@ public final class Scenarios {
 	public static final String PUSH_PULL_CURVE = new PushPullScenario(true, Payload.BYTES,
 			PushPullScenario.Path.TEMPLATE_TO_LISTENER, 0, true).name();
 
+	public static final String PROXY = ProxyScenario.NAME;
+
 	public static final String METRICS = MetricsScenario.NAME;
 
 	public static final String METRICS_OFF = MetricsScenario.OFF;
@@ -75,6 +77,7 @@ public final class Scenarios {
 		all.add(new PipelinedRequestScenario(CONCURRENCY_1, count(1_000, scale), 16, Duration.ofMillis(1), 1));
 		all.add(new PipelinedRequestScenario(CONCURRENCY_4, count(1_000, scale), 16, Duration.ofMillis(1), 4));
 		all.add(new PipelinedRequestScenario(DEVICE_4, count(100_000, scale), 1000, Duration.ZERO, 4));
+		all.add(new ProxyScenario(count(100_000, scale), 1000));
 		// CURVE encrypts every message: fewer of them for the same time
 		all.add(new RequestReplyScenario(count(10_000, scale), true));
 		all.add(new PushPullScenario(true, Payload.BYTES, PushPullScenario.Path.TEMPLATE_TO_LISTENER, count(100_000, scale),

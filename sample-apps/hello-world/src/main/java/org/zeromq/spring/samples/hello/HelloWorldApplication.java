@@ -1,32 +1,61 @@
 package org.zeromq.spring.samples.hello;
 
-import org.springframework.boot.ApplicationRunner;
+import java.util.Arrays;
+import java.util.List;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The ZeroMQ guide's hello world (hwserver and hwclient) as one application: a
- * {@code @ZmqListener} on a REP socket answers "World", a REQ socket asks "Hello" ten times and
- * prints each reply, then the application ends.
+ * The ZeroMQ guide's hello world as roles, each a process that works with the guide's own
+ * programs in any language: {@code --spring.profiles.active=server} (hwserver), {@code client}
+ * (hwclient) or {@code mtserver}. Without a profile it is both server and client in one process,
+ * which sends its ten requests and exits.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(HelloProperties.class)
 public class HelloWorldApplication {
 
-	static final int REQUESTS = 10;
+	static final List<String> ROLES = List.of("server", "client", "mtserver");
 
-	public static void main(String[] args) {
-		// The runner has sent every request by the time run() returns; exit() then closes the
-		// context, which stops the listener thread and closes the sockets and the ZeroMQ context.
-		System.exit(SpringApplication.exit(SpringApplication.run(HelloWorldApplication.class, args)));
+	/** What {@link #playAndExit} returns for a role that serves until the process is stopped. */
+	static final int SERVING = -1;
+
+	public static void main(String[] args) throws InterruptedException {
+		int exitCode = playAndExit(SpringApplication.run(HelloWorldApplication.class, args));
+		if (exitCode != SERVING) {
+			System.exit(exitCode);
+		}
 	}
 
-	@Bean
-	ApplicationRunner helloClientRunner(HelloClient client) {
-		return (args) -> {
-			System.out.println("Connecting to the hello world server...");
-			client.sayHello(REQUESTS);
-		};
+	/**
+	 * Plays the role that ends, if there is one, then closes the application (which stops the
+	 * listeners and closes the sockets and the ZeroMQ context).
+	 * @return the exit code, or {@link #SERVING} when a server keeps running until stopped
+	 */
+	static int playAndExit(ConfigurableApplicationContext context) throws InterruptedException {
+		Role role = context.getBeanProvider(Role.class).getIfUnique();
+		if (role == null) {
+			if (Arrays.stream(context.getEnvironment().getActiveProfiles()).anyMatch(ROLES::contains)) {
+				return SERVING;
+			}
+			System.err.println("Choose one role: --spring.profiles.active=" + String.join(", ", ROLES));
+			return SpringApplication.exit(context, () -> 2);
+		}
+		int exitCode;
+		try {
+			exitCode = role.play();
+		}
+		catch (RuntimeException ex) {
+			if (context.isClosed()) {
+				// Ctrl-C while playing: the shutdown hook is closing everything; nothing to add.
+				return 130;
+			}
+			throw ex;
+		}
+		return SpringApplication.exit(context, () -> exitCode);
 	}
 
 }

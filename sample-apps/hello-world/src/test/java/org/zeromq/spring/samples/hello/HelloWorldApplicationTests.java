@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.zeromq.spring.test.PeerFrames.request;
 
 /**
- * The sample end to end: the server's listener answers over real tcp and inproc sockets, and
+ * The sample without a role (server and client in one process, the default profiles) end to
+ * end, with the starter's test support: the server's listener answers over real tcp and inproc sockets, and
  * its thread is gone once the application context is closed.
  * <p>
  * {@link EphemeralZmqEndpoints} moves the server's tcp bind from port 5555 to a free port the
@@ -36,7 +37,7 @@ import static org.zeromq.spring.test.PeerFrames.request;
  * the server bound. The listener test harness shows what the server's listener was called with.
  */
 @SpringBootTest(properties = { HelloWorldApplicationTests.SERVER_ALSO_BINDS_INPROC,
-		HelloWorldApplicationTests.CLIENT_CONNECTS })
+		HelloWorldApplicationTests.CLIENT_CONNECTS, "hello.work=0s" })
 @EphemeralZmqEndpoints
 @ZmqListenerTest
 class HelloWorldApplicationTests {
@@ -48,6 +49,9 @@ class HelloWorldApplicationTests {
 	static final String CLIENT_CONNECTS = "zeromq.sockets.client.connect=inproc://hello-world-test";
 
 	private static final String LISTENER_THREAD_PREFIX = "zmq-listener-";
+
+	/** Requests per test, as the guide's client sends. */
+	private static final int REQUESTS = 10;
 
 	@Value("${local.zeromq.sockets.hello.endpoint}")
 	private String helloEndpoint;
@@ -66,7 +70,7 @@ class HelloWorldApplicationTests {
 		// retries them), so a lost reply fails the test instead of hanging it.
 		try (PeerSockets peers = new PeerSockets()) {
 			ZMQ.Socket peer = peers.connect(SocketType.REQ, this.helloEndpoint);
-			for (int i = 0; i < HelloWorldApplication.REQUESTS; i++) {
+			for (int i = 0; i < REQUESTS; i++) {
 				assertThat(request(peer, "Hello " + i)).as("reply %d", i).containsExactly("World");
 			}
 		}
@@ -77,13 +81,13 @@ class HelloWorldApplicationTests {
 			.filter((call) -> !"Hello".equals(call.argument(0)))
 			.toList();
 		assertThat(peerCalls).extracting((call) -> call.<String>argument(0))
-			.containsExactlyElementsOf(IntStream.range(0, HelloWorldApplication.REQUESTS).mapToObj((i) -> "Hello " + i).toList());
+			.containsExactlyElementsOf(IntStream.range(0, REQUESTS).mapToObj((i) -> "Hello " + i).toList());
 		assertThat(peerCalls).extracting(InvocationData::result).containsOnly("World");
 	}
 
 	@Test
 	void theApplicationsClientGetsWorldForEachOfTenRequests() {
-		assertThat(this.client.sayHello(HelloWorldApplication.REQUESTS)).hasSize(HelloWorldApplication.REQUESTS).containsOnly("World");
+		assertThat(this.client.sayHello(REQUESTS)).hasSize(REQUESTS).containsOnly("World");
 	}
 
 	@Test

@@ -50,11 +50,10 @@ class HelloWorldSecureTests {
 		CurveKeys.Certificates client = CurveKeys.write(this.keys.resolve("clients"), "client");
 		CurveKeys.Certificates stranger = CurveKeys.write(Files.createDirectories(this.keys.resolve("strangers")), "stranger");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HelloWorldApplication.class)
-			.profiles("secure")
-			.run("--hello.port=" + freePort(), "--hello.keys=" + this.keys)) {
-			// the application's own runner has already made its ten requests during startup
-			assertThat(context.getBean(HelloClient.class).sayHello(HelloWorldApplication.REQUESTS)).containsOnly("World")
-				.hasSize(HelloWorldApplication.REQUESTS);
+			.profiles("server", "client", "secure")
+			.run("--hello.port=" + freePort(), "--hello.keys=" + this.keys, "--hello.work=0s")) {
+			assertThat(context.getBean(HelloClient.class).sayHello(10)).containsOnly("World")
+				.hasSize(10);
 			SecurityStatus server = context.getBean(ZmqSecurity.class).status(HelloServer.SOCKET).orElseThrow();
 			assertThat(server.authorized()).isEqualTo(1);
 			String endpoint = context.getBean(ZmqSocketRegistry.class).endpoint(HelloServer.SOCKET);

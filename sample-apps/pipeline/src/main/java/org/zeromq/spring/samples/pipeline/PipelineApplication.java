@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The ZeroMQ guide's parallel pipeline with a kill signal (taskvent, taskwork2, tasksink2). One
- * application, three roles, each run as its own process:
+ * The ZeroMQ guide's parallel pipeline with a kill signal (taskvent, taskwork2, tasksink2), on the
+ * guide's ports and wire, so that each role works with the guide's own programs for the others.
+ * One application, three roles, each run as its own process:
  * <ul>
- * <li>{@code sink}: collects the results, reports the elapsed time and who did what, then
- * publishes KILL;</li>
- * <li>{@code worker} (start several): takes tasks, does them, forwards each result to the sink,
+ * <li>{@code sink}: collects the results, reports the elapsed time, then publishes KILL;</li>
+ * <li>{@code worker} (start several): takes tasks, does them, sends each result to the sink,
  * and exits on KILL;</li>
  * <li>{@code ventilator}: waits for the workers, sends a batch of tasks, then exits.</li>
  * </ul>
@@ -36,7 +36,17 @@ public class PipelineApplication {
 			System.err.println("Choose one role: --spring.profiles.active=sink, worker or ventilator");
 			return SpringApplication.exit(context, () -> 2);
 		}
-		int exitCode = role.play();
+		int exitCode;
+		try {
+			exitCode = role.play();
+		}
+		catch (RuntimeException ex) {
+			if (context.isClosed()) {
+				// Ctrl-C while playing: the shutdown hook is closing everything; nothing to add.
+				return 130;
+			}
+			throw ex;
+		}
 		return SpringApplication.exit(context, () -> exitCode);
 	}
 

@@ -1,8 +1,6 @@
 package org.zeromq.spring.samples.pipeline;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -12,93 +10,75 @@ import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.template.ZmqOperations;
 
 /**
- * The sink role (the guide's tasksink2): learns from the ventilator on the {@code batches}
- * PULL socket that a batch started and how big it is, collects the results the workers push to
- * the {@code results} PULL socket, prints the elapsed time and how many tasks each worker did,
- * then publishes KILL on the {@code control} PUB socket so that the workers exit.
+ * The sink role (the guide's tasksink2): the first message on its {@code results} PULL socket
+ * is the ventilator's start of batch; it then collects {@code pipeline.tasks} results from the
+ * workers, whatever they hold (the guide's workers send an empty frame or the workload), prints
+ * the elapsed time, and publishes KILL on the {@code control} PUB socket so that the workers exit.
  */
 @Component
 @Profile("sink")
 class Sink implements Role {
 
+	static final String RESULTS = "results";
+
 	static final String CONTROL = "control";
 
 	private final ZmqOperations zmq;
+
+	private final int tasks;
 
 	private final Duration patience;
 
 	private final CountDownLatch complete = new CountDownLatch(1);
 
-	// Written by two listener threads (batches and results): guarded by this.
-	private final Map<String, Integer> tasksByWorker = new TreeMap<>();
-
-	private int expected = -1;
+	// Only the listener thread writes these; the main thread reads them after the latch.
+	private boolean started;
 
 	private int received;
 
-	private boolean started;
-
 	private long startedAt;
 
-	private long elapsedMillis = -1;
+	private volatile long elapsedMillis = -1;
 
 	Sink(ZmqOperations zmq, PipelineProperties properties) {
 		this.zmq = zmq;
+		this.tasks = properties.tasks();
 		this.patience = properties.patience();
 	}
 
-	@ZmqListener("batches")
-	synchronized void onBatch(Batch batch) {
-		startClock();
-		this.expected = batch.tasks();
-		completeWhenAllArrived();
-	}
-
-	@ZmqListener("results")
-	synchronized void onResult(TaskResult result) {
-		// The two sockets are read by two threads: a result may overtake its batch's start.
-		startClock();
+	@ZmqListener(RESULTS)
+	void onResult(String result) {
+		if (!this.started) {
+			// Wait for start of batch, then start our clock.
+			this.started = true;
+			this.startedAt = System.nanoTime();
+			return;
+		}
+		if (this.received == this.tasks) {
+			return;
+		}
 		System.out.print((this.received % 10 == 0) ? ":" : ".");
+		System.out.flush();
 		this.received++;
-		this.tasksByWorker.merge(result.worker(), 1, Integer::sum);
-		completeWhenAllArrived();
+		if (this.received == this.tasks) {
+			this.elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.startedAt);
+			this.complete.countDown();
+		}
 	}
 
 	@Override
 	public int play() throws InterruptedException {
 		boolean complete = this.complete.await(this.patience.toMillis(), TimeUnit.MILLISECONDS);
-		synchronized (this) {
-			if (complete) {
-				System.out.printf("%nTotal elapsed time: %d msec%n", this.elapsedMillis);
-			}
-			else {
-				System.out.printf("%nGave up after %s with %d of %s results%n", this.patience, this.received,
-						(this.expected < 0) ? "an unknown number of" : this.expected);
-			}
-			this.tasksByWorker.forEach((worker, tasks) -> System.out.printf("%s did %d tasks%n", worker, tasks));
+		if (complete) {
+			System.out.printf("%nTotal elapsed time: %d msec%n", this.elapsedMillis);
 		}
-		// The batch is over either way: any message on this socket tells the workers to exit.
+		else {
+			System.out.printf("%nGave up after %s without the whole batch of %d results%n", DurationText.of(this.patience),
+					this.tasks);
+		}
+		// Send the kill signal to the workers: the batch is over either way.
 		this.zmq.send(CONTROL, "KILL");
 		return complete ? 0 : 1;
-	}
-
-	/** How many results each worker sent so far. */
-	synchronized Map<String, Integer> tasksByWorker() {
-		return Map.copyOf(this.tasksByWorker);
-	}
-
-	private void startClock() {
-		if (!this.started) {
-			this.started = true;
-			this.startedAt = System.nanoTime();
-		}
-	}
-
-	private void completeWhenAllArrived() {
-		if (this.expected >= 0 && this.received >= this.expected && this.elapsedMillis < 0) {
-			this.elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.startedAt);
-			this.complete.countDown();
-		}
 	}
 
 }

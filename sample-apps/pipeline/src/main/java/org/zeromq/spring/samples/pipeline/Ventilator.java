@@ -9,8 +9,10 @@ import org.zeromq.spring.template.ZmqOperations;
 
 /**
  * The ventilator role (the guide's taskvent): binds the {@code tasks} PUSH socket, waits until
- * {@code pipeline.workers} workers are connected to it ({@code awaitPeers}), tells the sink a batch starts, and
- * deals {@code pipeline.tasks} tasks of random workloads among the workers.
+ * {@code pipeline.workers} workers are connected to it ({@code awaitPeers}, where the guide asks the user
+ * to press Enter), tells the sink the batch starts with {@code "0"} on the {@code sink} PUSH socket, and
+ * deals {@code pipeline.tasks} tasks among the workers, each its workload in milliseconds as a
+ * decimal string.
  */
 @Component
 @Profile("ventilator")
@@ -18,7 +20,7 @@ class Ventilator implements Role {
 
 	static final String TASKS = "tasks";
 
-	static final String BATCHES = "batches";
+	static final String SINK = "sink";
 
 	private final ZmqOperations zmq;
 
@@ -41,21 +43,24 @@ class Ventilator implements Role {
 		this.zmq.awaitPeers(TASKS, expected, this.properties.patience());
 		int connected = this.sockets.status(TASKS).peers();
 		if (connected == 0) {
-			System.out.printf("No worker connected within %s: start the workers, then the ventilator%n", this.properties.patience());
+			System.out.printf("No worker connected within %s: start the workers, then the ventilator%n",
+					DurationText.of(this.properties.patience()));
 			return 1;
 		}
 		if (connected < expected) {
 			System.out.printf("Only %d of %d workers connected within %s; they share the batch%n", connected, expected,
-					this.properties.patience());
+					DurationText.of(this.properties.patience()));
 		}
 		System.out.println("Sending tasks to workers...");
-		this.zmq.send(BATCHES, new Batch(this.properties.tasks()));
+		// The first message is "0" and signals start of batch.
+		this.zmq.send(SINK, "0");
 		SplittableRandom random = new SplittableRandom();
 		long totalMillis = 0;
-		for (int number = 1; number <= this.properties.tasks(); number++) {
+		for (int task = 0; task < this.properties.tasks(); task++) {
+			// Random workload from 1 to max-workload msecs.
 			int workload = 1 + random.nextInt(this.properties.maxWorkload());
 			totalMillis += workload;
-			this.zmq.send(TASKS, new Task(number, workload));
+			this.zmq.send(TASKS, Integer.toString(workload));
 		}
 		System.out.printf("Total expected cost: %d msec%n", totalMillis);
 		return 0;

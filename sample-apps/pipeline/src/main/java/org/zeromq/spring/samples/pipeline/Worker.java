@@ -5,61 +5,71 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Profile;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.zeromq.spring.annotation.ZmqListener;
 
 /**
- * The worker role (the guide's taskwork2), without a line of socket code: tasks arrive on the
- * {@code tasks} PULL socket, each result goes to the sink through the {@code results} PUSH
- * socket, and any message on the {@code control} SUB socket is the sink's KILL, after which
- * the worker exits.
+ * The worker role (the guide's taskwork2), without a line of socket code: each task arrives on
+ * the {@code tasks} PULL socket as its workload in milliseconds, the worker "works" that long and
+ * sends the workload back as its result through the {@code results} PUSH socket, and any message
+ * on the {@code control} SUB socket is the sink's KILL, after which it exits.
  */
 @Component
 @Profile("worker")
 class Worker implements Role {
 
-	private final String name;
-
 	private final Duration patience;
+
+	private final UnreadableMessages unreadable;
 
 	private final CountDownLatch killed = new CountDownLatch(1);
 
 	private final AtomicInteger tasksDone = new AtomicInteger();
 
-	Worker(PipelineProperties properties) {
-		this.name = StringUtils.hasText(properties.workerName()) ? properties.workerName()
-				: "worker-" + ProcessHandle.current().pid();
+	Worker(PipelineProperties properties, UnreadableMessages unreadable) {
 		this.patience = properties.patience();
+		this.unreadable = unreadable;
 	}
 
 	@ZmqListener("tasks")
 	@SendTo("results")
-	TaskResult work(Task task) throws InterruptedException {
-		System.out.print(task.workload() + ".");
-		// The work itself, made up as in the guide: it takes as long as the workload says.
-		Thread.sleep(task.workload());
+	@Nullable String work(String task) throws InterruptedException {
+		long workload;
+		try {
+			workload = Long.parseLong(task.trim());
+		}
+		catch (NumberFormatException ex) {
+			this.unreadable.record("not a workload in milliseconds", task);
+			return null;
+		}
+		// Simple progress indicator for the viewer.
+		System.out.print(task + ".");
+		System.out.flush();
+		// Do the work, made up as in the guide: it takes as long as the workload says.
+		Thread.sleep(workload);
 		this.tasksDone.incrementAndGet();
-		return new TaskResult(task.number(), task.workload(), this.name);
+		return task;
 	}
 
 	@ZmqListener("control")
 	void onControl(String signal) {
+		// Any waiting controller command acts as 'KILL'.
 		this.killed.countDown();
 	}
 
 	@Override
 	public int play() throws InterruptedException {
 		boolean killed = this.killed.await(this.patience.toMillis(), TimeUnit.MILLISECONDS);
-		String why = killed ? "KILL received" : "no KILL within " + this.patience;
-		System.out.printf("%n%s: %s after %d tasks%n", this.name, why, this.tasksDone.get());
-		return killed ? 0 : 1;
-	}
-
-	String name() {
-		return this.name;
+		System.out.println();
+		this.unreadable.report();
+		if (!killed) {
+			System.out.printf("No KILL within %s, after %d tasks%n", DurationText.of(this.patience), this.tasksDone.get());
+			return 1;
+		}
+		return 0;
 	}
 
 	int tasksDone() {

@@ -39,7 +39,7 @@ class PipelineActuatorTests {
 	void theSinkShowsItsHealthItsSocketsAndItsMetersOverHttp() throws Exception {
 		try (ConfigurableApplicationContext sink = new SpringApplicationBuilder(PipelineApplication.class)
 			.profiles("sink", "actuator")
-			.run("--server.port=0", "--zeromq.sockets.batches.bind=" + ANY_PORT, "--zeromq.sockets.results.bind=" + ANY_PORT,
+			.run("--server.port=0", "--zeromq.sockets.results.bind=" + ANY_PORT,
 					"--zeromq.sockets.control.bind=" + ANY_PORT);
 				ZContext peers = new ZContext(1)) {
 			String base = "http://127.0.0.1:" + sink.getEnvironment().getProperty("local.server.port") + "/actuator";

@@ -1,8 +1,9 @@
 package org.zeromq.spring.samples.weather;
 
 /**
- * The part this process plays, chosen by the active profile. The application plays it on the
- * main thread once it has started, then closes and exits with the code it returns.
+ * A part that ends, as the guide's weather client does: the application plays it on the main
+ * thread once it has started, then closes and exits with the code it returns. Publishers and
+ * the proxy have none: they run until the process is stopped.
  */
 interface Role {
 

@@ -1,0 +1,24 @@
+package org.zeromq.spring.samples.weather;
+
+import java.time.Duration;
+
+/** A duration as people write it, and as application.yml takes it: "15s", "2m", "250ms". */
+final class DurationText {
+
+	private DurationText() {
+	}
+
+	static String of(Duration duration) {
+		if (!duration.isZero() && duration.toMillis() % 3_600_000 == 0) {
+			return duration.toHours() + "h";
+		}
+		if (!duration.isZero() && duration.toMillis() % 60_000 == 0) {
+			return duration.toMinutes() + "m";
+		}
+		if (duration.toMillis() % 1000 == 0) {
+			return duration.toSeconds() + "s";
+		}
+		return duration.toMillis() + "ms";
+	}
+
+}

@@ -158,10 +158,12 @@ class ZmqMetricsTests {
 			}
 			await().atMost(PeerSockets.TIMEOUT).until(() -> peersGauge.value() == 0);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get("zeromq.socket.events").tags("socket", "tasks", "event", "handshake-completed")
-				.functionCounter().count()).isEqualTo(2);
-			assertThat(meters.get("zeromq.socket.events").tags("socket", "tasks", "event", "disconnected")
-				.functionCounter().count()).isEqualTo(2);
+			// Events count connections, not peers: JeroMQ 0.6.0 now and then leaves a new connection
+			// without a handshake until the peer's handshake timer makes it again (jeromq#1022), which
+			// adds an accepted and a disconnected connection, so only these relations are exact.
+			assertThat(events(meters, "handshake-completed")).isGreaterThanOrEqualTo(2);
+			await().atMost(PeerSockets.TIMEOUT)
+				.untilAsserted(() -> assertThat(events(meters, "disconnected")).isEqualTo(events(meters, "accepted")));
 		});
 	}
 
@@ -248,6 +250,10 @@ class ZmqMetricsTests {
 			return request;
 		}
 
+	}
+
+	private static double events(MeterRegistry meters, String event) {
+		return meters.get("zeromq.socket.events").tags("socket", "tasks", "event", event).functionCounter().count();
 	}
 
 }

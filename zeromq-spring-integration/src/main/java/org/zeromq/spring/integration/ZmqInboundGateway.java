@@ -30,9 +30,13 @@ import org.zeromq.spring.listener.ZmqMessageListener;
  * It receives on a listener container of the starter's: {@code concurrency} above 1 on a binding
  * socket serves requests on several threads through the guide's device, pause and resume go to
  * the container, and stopping lets the requests in hand be answered, bounded by the container
- * factory's shutdown timeout.
+ * factory's shutdown timeout. It starts and stops in Spring Integration's producer phase
+ * ({@link #PRODUCER_PHASE}) unless {@code setPhase} says otherwise, before the flow it feeds stops.
  */
 public class ZmqInboundGateway extends MessagingGatewaySupport implements Pausable {
+
+	/** The phase it starts late and stops early in unless set: Spring Integration's producers' ({@code Integer.MAX_VALUE / 2}). */
+	public static final int PRODUCER_PHASE = Integer.MAX_VALUE / 2;
 
 	private final String socket;
 
@@ -57,6 +61,13 @@ public class ZmqInboundGateway extends MessagingGatewaySupport implements Pausab
 	 */
 	public ZmqInboundGateway(String socket) {
 		this.socket = Objects.requireNonNull(socket, "socket");
+		// Spring Integration's producer phase, as the inbound adapter and the channel: the gateway
+		// stops, and answers the requests in hand, in a phase of its own before the flows'. In the
+		// flows' phase (0, MessagingGatewaySupport's default) Spring's lifecycle processor does not
+		// wait for it: a flow bean stops its components as its dependents, and the stop of one in
+		// another phase counts down that phase's latch for the gateway's, so the phase ends, and the
+		// sockets and the ZeroMQ context close, while the gateway still answers (ETERM).
+		setPhase(PRODUCER_PHASE);
 	}
 
 	/**

@@ -262,9 +262,17 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 		begin();
 		if (isAsync()) {
 			try {
-				return this.template.requestFramesAsync(this.socket, frames, this.replyTimeout)
-					.handle((reply, failure) -> reply(requestMessage, reply, failure))
-					.whenComplete((reply, failure) -> end());
+				// Done once Spring Integration has sent the reply on, not when it arrived: see DispatchedReply.
+				DispatchedReply<Object> result = new DispatchedReply<>(this::end);
+				this.template.requestFramesAsync(this.socket, frames, this.replyTimeout).whenComplete((reply, failure) -> {
+					try {
+						result.complete(reply(requestMessage, reply, failure));
+					}
+					catch (RuntimeException | Error ex) {
+						result.completeExceptionally(new CompletionException(ex));
+					}
+				});
+				return result;
 			}
 			catch (RuntimeException ex) {
 				end();
@@ -398,8 +406,9 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 	}
 
 	/**
-	 * Waits for the requests in flight to be answered or to fail, bounded by the shutdown
-	 * timeout, so that the replies of requests already sent are not lost to the template's close.
+	 * Waits for the requests in flight to be answered or to fail, and (async) for their replies
+	 * to be sent on, bounded by the shutdown timeout, so that the replies of requests already
+	 * sent are not lost to the template's close or to the application's stop.
 	 */
 	@Override
 	public void stop() {

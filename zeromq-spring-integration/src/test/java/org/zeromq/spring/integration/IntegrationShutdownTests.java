@@ -6,8 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,21 +44,35 @@ import static org.zeromq.spring.test.PeerFrames.send;
 class IntegrationShutdownTests {
 
 	@Test
-	void aRequestBeingHandledWhenTheApplicationClosesIsStillAnswered() throws Exception {
+	void aRequestBeingHandledWhenTheApplicationClosesIsStillAnsweredBeforeAnyLaterPhaseStops() throws Exception {
 		AnnotationConfigApplicationContext context = IntegrationApplication
-			.run(List.of(SocketSpec.bind("hello", ZmqSocketType.REP, ANY_TCP)), SlowServer.class);
-		try (PeerSockets peers = new PeerSockets()) {
-			SlowServer server = context.getBean(SlowServer.class);
+			.run(List.of(SocketSpec.bind("hello", ZmqSocketType.REP, ANY_TCP)), SlowServer.class, LaterPhase.class);
+		ZmqInboundGateway gateway = context.getBean(ZmqInboundGateway.class);
+		LaterPhase laterPhase = context.getBean(LaterPhase.class);
+		SlowServer server = context.getBean(SlowServer.class);
+		Thread closing = new Thread(context::close, "closing");
+		try (PeerSockets peers = new PeerSockets(); CapturedLog log = CapturedLog.start()) {
 			ZMQ.Socket client = peers.connect(SocketType.REQ, endpoint(context, "hello"));
 			send(client, "late request");
 			assertThat(server.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-			CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
-			server.awaitClosing();
+			closing.start();
+			// The handler goes on only once the close either waits for the gateway (as it must) or
+			// has gone past it to a later phase (the race): so a close that does not wait is caught
+			// every time, not only when the handler happens to be slow.
+			Awaitility.await()
+				.atMost(WAIT)
+				.until(() -> laterPhase.stopped.getCount() == 0
+						|| (!gateway.isRunning() && closing.getState() == Thread.State.TIMED_WAITING));
 			server.release.countDown();
 			assertThat(receiveStrings(client)).containsExactly("answered late request");
-			closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			closing.join(WAIT.toMillis());
+			assertThat(closing.isAlive()).as("the application closed").isFalse();
+			assertThat(laterPhase.sawTheRequestAnswered).as("the request was answered before a later phase stopped").isTrue();
+			assertThat(log.severe()).as("errors logged while closing").isEmpty();
 		}
 		finally {
+			server.release.countDown();
+			closing.join(WAIT.toMillis());
 			context.close();
 		}
 	}
@@ -137,6 +153,45 @@ class IntegrationShutdownTests {
 	}
 
 	@Test
+	void anAsyncReplyThatArrivesWhileTheApplicationClosesIsSentOnBeforeAnyLaterPhaseStops() throws Exception {
+		try (PeerSockets peers = new PeerSockets(); CapturedLog log = CapturedLog.start()) {
+			ZMQ.Socket router = peers.bind(SocketType.ROUTER);
+			AnnotationConfigApplicationContext context = IntegrationApplication.run(
+					List.of(SocketSpec.connect("client", ZmqSocketType.DEALER, router.getLastEndpoint())), SlowAsyncReplies.class,
+					LaterPhase.class);
+			ZmqOutboundEndpoint gateway = context.getBean(ZmqOutboundEndpoint.class);
+			LaterPhase laterPhase = context.getBean(LaterPhase.class);
+			SlowAsyncReplies flow = context.getBean(SlowAsyncReplies.class);
+			Thread closing = new Thread(context::close, "closing");
+			try {
+				context.getBean("requests", MessageChannel.class).send(MessageBuilder.withPayload("request").build());
+				List<byte[]> request = PeerFrames.receive(router);
+				closing.start();
+				Awaitility.await().atMost(WAIT).until(() -> !gateway.isRunning());
+				// The reply comes while the gateway's stop waits for it; the flow then holds it until
+				// the close either still waits (as it must) or has reached a later phase (the race).
+				List<byte[]> reply = new ArrayList<>(request.subList(0, request.size() - 1));
+				reply.add(PeerFrames.utf8("reply"));
+				PeerFrames.send(router, reply);
+				assertThat(flow.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+				Awaitility.await()
+					.atMost(WAIT)
+					.until(() -> laterPhase.stopped.getCount() == 0 || closing.getState() == Thread.State.TIMED_WAITING);
+				flow.release.countDown();
+				closing.join(WAIT.toMillis());
+				assertThat(closing.isAlive()).as("the application closed").isFalse();
+				assertThat(laterPhase.sawTheRequestAnswered).as("the reply was sent on before a later phase stopped").isTrue();
+				assertThat(log.severe()).as("errors logged while closing").isEmpty();
+			}
+			finally {
+				flow.release.countDown();
+				closing.join(WAIT.toMillis());
+				context.close();
+			}
+		}
+	}
+
+	@Test
 	void noThreadTheAdaptersStartedOutlivesTheApplication() {
 		LiveThreads census = LiveThreads.now();
 		try (PeerSockets peers = new PeerSockets()) {
@@ -175,22 +230,76 @@ class IntegrationShutdownTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class SlowServer extends ClosingAware {
+	/** A flow whose last step waits for the test, and says whether it has finished. */
+	abstract static class HeldFlow extends ClosingAware {
 
 		final CountDownLatch entered = new CountDownLatch(1);
 
 		final CountDownLatch release = new CountDownLatch(1);
 
+		volatile boolean answered;
+
+		void hold() {
+			this.entered.countDown();
+			await(this.release);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SlowServer extends HeldFlow {
+
 		@Bean
 		IntegrationFlow helloFlow() {
 			return IntegrationFlow.from(Zmq.inboundGateway("hello").payloadType(String.class))
 				.<String, String>transform((request) -> {
-					this.entered.countDown();
-					await(this.release);
+					hold();
+					this.answered = true;
 					return "answered " + request;
 				})
 				.get();
+		}
+
+	}
+
+	/** Stops in a phase after the flows' and the gateways': whatever it sees, every later close sees too. */
+	static class LaterPhase implements SmartLifecycle {
+
+		final CountDownLatch stopped = new CountDownLatch(1);
+
+		private final HeldFlow server;
+
+		volatile boolean sawTheRequestAnswered;
+
+		private volatile boolean running;
+
+		LaterPhase(HeldFlow server) {
+			this.server = server;
+		}
+
+		@Override
+		public void start() {
+			this.running = true;
+		}
+
+		@Override
+		public void stop() {
+			this.sawTheRequestAnswered = this.server.answered;
+			this.running = false;
+			this.stopped.countDown();
+			// Lets a handler still blocked (the close did not wait) finish, so the test can fail on
+			// its assertions rather than hang.
+			this.server.release.countDown();
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
+		@Override
+		public int getPhase() {
+			return -1;
 		}
 
 	}
@@ -236,6 +345,22 @@ class IntegrationShutdownTests {
 			return IntegrationFlow.from("requests")
 				.handle(Zmq.outboundGateway("client").async(true).replyTimeout(WAIT))
 				.channel(this.replies)
+				.get();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SlowAsyncReplies extends HeldFlow {
+
+		@Bean
+		IntegrationFlow requestsFlow() {
+			return IntegrationFlow.from("requests")
+				.handle(Zmq.outboundGateway("client").async(true).replyTimeout(WAIT))
+				.handle((message) -> {
+					hold();
+					this.answered = true;
+				})
 				.get();
 		}
 

@@ -310,9 +310,14 @@ public final class ManagedSocket {
 			this.status.diagnose(Diagnosis.Kind.SEND_WITHOUT_PEER, this.status.endpoints(),
 					"a message was " + what + " because no peer was connected");
 		}
-		else {
+		else if (this.status.tracksPeers()) {
 			this.status.diagnose(Diagnosis.Kind.HWM_REACHED, this.status.endpoints(),
 					"a message was " + what + " at the send high-water mark");
+		}
+		else {
+			// inproc raises no connection events: a missing peer looks the same as a full queue
+			this.status.diagnose(Diagnosis.Kind.HWM_REACHED, this.status.endpoints(), "a message was " + what
+					+ " at the send high-water mark, or because no peer was connected (inproc peers are not reported)");
 		}
 	}
 

@@ -1,7 +1,5 @@
 package org.zeromq.spring.autoconfigure;
 
-import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -17,22 +15,18 @@ class InvalidProxySpecFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPro
 
 	private final SocketProperties properties;
 
+	private final InvalidPropertiesAnalysis<ProxyViolation> analysis;
+
 	InvalidProxySpecFailureAnalyzer(@Nullable Environment environment) {
 		this.properties = new SocketProperties(environment);
+		this.analysis = new InvalidPropertiesAnalysis<>(
+				InvalidProxySpecFailureAnalyzer::property, (violation) -> violation.problem() + origin(violation),
+				ProxyViolation::fix);
 	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidProxySpecException cause) {
-		String description = "The ZeroMQ proxy configuration is invalid:" + cause.violations()
-			.stream()
-			.map((violation) -> System.lineSeparator() + "    " + property(violation) + ": " + violation.problem()
-					+ origin(violation))
-			.collect(Collectors.joining());
-		String action = "Update your application's configuration:" + cause.violations()
-			.stream()
-			.map((violation) -> System.lineSeparator() + "    " + property(violation) + ": " + violation.fix())
-			.collect(Collectors.joining());
-		return new FailureAnalysis(description, action, cause);
+		return this.analysis.of("The ZeroMQ proxy configuration is invalid", cause.violations(), cause);
 	}
 
 	private String origin(ProxyViolation violation) {

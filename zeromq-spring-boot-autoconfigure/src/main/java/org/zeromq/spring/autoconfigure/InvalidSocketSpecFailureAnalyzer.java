@@ -1,7 +1,5 @@
 package org.zeromq.spring.autoconfigure;
 
-import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -17,22 +15,19 @@ class InvalidSocketSpecFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSo
 
 	private final SocketProperties properties;
 
+	private final InvalidPropertiesAnalysis<SpecViolation> analysis;
+
 	InvalidSocketSpecFailureAnalyzer(@Nullable Environment environment) {
 		this.properties = new SocketProperties(environment);
+		this.analysis = new InvalidPropertiesAnalysis<>(
+				InvalidSocketSpecFailureAnalyzer::property,
+				(violation) -> violation.problem() + this.properties.origin(violation.socket(), violation.setting()),
+				SocketProperties::fix);
 	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSocketSpecException cause) {
-		String description = "The ZeroMQ socket configuration is invalid:" + cause.violations()
-			.stream()
-			.map((violation) -> System.lineSeparator() + "    " + property(violation) + ": " + violation.problem()
-					+ this.properties.origin(violation.socket(), violation.setting()))
-			.collect(Collectors.joining());
-		String action = "Update your application's configuration:" + cause.violations()
-			.stream()
-			.map((violation) -> System.lineSeparator() + "    " + property(violation) + ": " + SocketProperties.fix(violation))
-			.collect(Collectors.joining());
-		return new FailureAnalysis(description, action, cause);
+		return this.analysis.of("The ZeroMQ socket configuration is invalid", cause.violations(), cause);
 	}
 
 	private static String property(SpecViolation violation) {

@@ -1,7 +1,5 @@
 package org.zeromq.spring.autoconfigure;
 
-import java.util.stream.Collectors;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -18,23 +16,18 @@ class InvalidZapPolicyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidZap
 
 	private final SocketProperties properties;
 
+	private final InvalidPropertiesAnalysis<PolicyViolation> analysis;
+
 	InvalidZapPolicyFailureAnalyzer(Environment environment) {
 		this.properties = new SocketProperties(environment);
+		this.analysis = new InvalidPropertiesAnalysis<>(
+				InvalidZapPolicyFailureAnalyzer::property, (violation) -> violation.problem() + origin(violation),
+				(violation) -> Remedy.describeAll(violation.remedies(), violation.setting()));
 	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidZapPolicyException cause) {
-		String description = "The ZeroMQ security settings are invalid:" + cause.violations()
-			.stream()
-			.map((violation) -> System.lineSeparator() + "    " + property(violation) + ": " + violation.problem()
-					+ origin(violation))
-			.collect(Collectors.joining());
-		String action = "Update your application's configuration:" + cause.violations()
-			.stream()
-			.map((violation) -> System.lineSeparator() + "    " + property(violation) + ": "
-					+ Remedy.describeAll(violation.remedies(), violation.setting()))
-			.collect(Collectors.joining());
-		return new FailureAnalysis(description, action, cause);
+		return this.analysis.of("The ZeroMQ security settings are invalid", cause.violations(), cause);
 	}
 
 	private String origin(PolicyViolation violation) {

@@ -112,12 +112,12 @@ public final class SocketProxy {
 
 	/** Messages forwarded from the front socket to the back one. */
 	public Traffic frontToBack() {
-		return this.frontToBack;
+		return this.frontToBack.traffic;
 	}
 
 	/** Messages forwarded from the back socket to the front one. */
 	public Traffic backToFront() {
-		return this.backToFront;
+		return this.backToFront.traffic;
 	}
 
 	/**
@@ -125,7 +125,7 @@ public final class SocketProxy {
 	 * all zero without one.
 	 */
 	public Traffic capture() {
-		return (this.capture != null) ? this.capture : Capture.NONE;
+		return (this.capture != null) ? this.capture.traffic : Capture.NONE;
 	}
 
 	/**
@@ -217,7 +217,47 @@ public final class SocketProxy {
 
 	}
 
-	private static final class Direction implements Traffic {
+	/**
+	 * The counters behind a {@link Traffic}: written by the loop thread only, so a plain add
+	 * published with {@code lazySet} is enough (no read-modify-write race), and read anywhere.
+	 */
+	private static final class TrafficCount implements Traffic {
+
+		private final AtomicLong messages = new AtomicLong();
+
+		private final AtomicLong bytes = new AtomicLong();
+
+		private final AtomicLong dropped = new AtomicLong();
+
+		/** Counts whole messages sent on and their bytes; loop thread only. */
+		void forwarded(long messages, long bytes) {
+			this.messages.lazySet(this.messages.get() + messages);
+			this.bytes.lazySet(this.bytes.get() + bytes);
+		}
+
+		/** Counts messages dropped; loop thread only. */
+		void dropped(long messages) {
+			this.dropped.lazySet(this.dropped.get() + messages);
+		}
+
+		@Override
+		public long messages() {
+			return this.messages.get();
+		}
+
+		@Override
+		public long bytes() {
+			return this.bytes.get();
+		}
+
+		@Override
+		public long dropped() {
+			return this.dropped.get();
+		}
+
+	}
+
+	private static final class Direction {
 
 		private final SocketBase source;
 
@@ -232,11 +272,7 @@ public final class SocketProxy {
 		// Copies of the frames of the message being forwarded, for the capture socket.
 		private final List<Msg> captured = new ArrayList<>();
 
-		private final AtomicLong messages = new AtomicLong();
-
-		private final AtomicLong bytes = new AtomicLong();
-
-		private final AtomicLong dropped = new AtomicLong();
+		private final TrafficCount traffic = new TrafficCount();
 
 		private final FailureLog drops;
 
@@ -332,11 +368,10 @@ public final class SocketProxy {
 			finally {
 				// Published once per batch: one writer (the loop thread), readers anywhere.
 				if (forwarded != 0 || forwardedBytes != 0) {
-					this.messages.lazySet(this.messages.get() + forwarded);
-					this.bytes.lazySet(this.bytes.get() + forwardedBytes);
+					this.traffic.forwarded(forwarded, forwardedBytes);
 				}
 				if (droppedNow != 0) {
-					this.dropped.lazySet(this.dropped.get() + droppedNow);
+					this.traffic.dropped(droppedNow);
 					this.drops.record("dropped messages it could not route (their peer left, or is at its high-water mark)",
 							droppedNow + " in one batch", null, droppedNow);
 					this.droppedListener.accept(droppedNow);
@@ -355,36 +390,17 @@ public final class SocketProxy {
 			}
 		}
 
-		@Override
-		public long messages() {
-			return this.messages.get();
-		}
-
-		@Override
-		public long bytes() {
-			return this.bytes.get();
-		}
-
-		@Override
-		public long dropped() {
-			return this.dropped.get();
-		}
-
 	}
 
 
 	/** The capture socket and its counters; sent to on the loop thread only. */
-	private static final class Capture implements Traffic {
+	private static final class Capture {
 
-		static final Traffic NONE = new Capture(null);
+		static final Traffic NONE = new TrafficCount();
 
 		private final @Nullable SocketBase socket;
 
-		private final AtomicLong messages = new AtomicLong();
-
-		private final AtomicLong bytes = new AtomicLong();
-
-		private final AtomicLong dropped = new AtomicLong();
+		private final TrafficCount traffic = new TrafficCount();
 
 		Capture(ZMQ.@Nullable Socket socket) {
 			this.socket = (socket != null) ? socket.base() : null;
@@ -406,30 +422,14 @@ public final class SocketProxy {
 				if (!target.send(frame, flags)) {
 					// Only the first frame can be refused: a pipe that took it takes the rest of the message.
 					Direction.failUnless(target, "capture", ZError.EAGAIN, ZError.EAGAIN);
-					this.dropped.lazySet(this.dropped.get() + 1);
+					this.traffic.dropped(1);
 					frames.clear();
 					return;
 				}
 				size += frameSize;
 			}
 			frames.clear();
-			this.messages.lazySet(this.messages.get() + 1);
-			this.bytes.lazySet(this.bytes.get() + size);
-		}
-
-		@Override
-		public long messages() {
-			return this.messages.get();
-		}
-
-		@Override
-		public long bytes() {
-			return this.bytes.get();
-		}
-
-		@Override
-		public long dropped() {
-			return this.dropped.get();
+			this.traffic.forwarded(1, size);
 		}
 
 	}

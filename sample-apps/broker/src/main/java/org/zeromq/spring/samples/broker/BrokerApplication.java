@@ -1,12 +1,12 @@
 package org.zeromq.spring.samples.broker;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zeromq.spring.samples.support.RolePlay;
 
 /**
  * The ZeroMQ guide's request-reply broker as roles, each a process that works with the guide's own
@@ -21,41 +21,20 @@ public class BrokerApplication {
 	static final List<String> ROLES = List.of("client", "broker", "worker");
 
 	/** What {@link #playAndExit} returns for a role that serves until the process is stopped. */
-	static final int SERVING = -1;
+	static final int SERVING = RolePlay.SERVING;
+
+	private static final RolePlay ROLE_PLAY = new RolePlay(ROLES);
 
 	public static void main(String[] args) throws InterruptedException {
-		int exitCode = playAndExit(SpringApplication.run(BrokerApplication.class, args));
-		if (exitCode != SERVING) {
-			System.exit(exitCode);
-		}
+		ROLE_PLAY.exitWhenPlayed(SpringApplication.run(BrokerApplication.class, args));
 	}
 
 	/**
-	 * Plays the role that ends, if there is one, then closes the application (which stops the
-	 * listeners and proxies and closes the sockets and the ZeroMQ context).
+	 * Plays the role that ends, if there is one, then closes the application.
 	 * @return the exit code, or {@link #SERVING} for a role that serves until stopped
 	 */
 	static int playAndExit(ConfigurableApplicationContext context) throws InterruptedException {
-		Role role = context.getBeanProvider(Role.class).getIfUnique();
-		if (role == null) {
-			if (Arrays.stream(context.getEnvironment().getActiveProfiles()).anyMatch(ROLES::contains)) {
-				return SERVING;
-			}
-			System.err.println("Choose one role: --spring.profiles.active=" + String.join(", ", ROLES));
-			return SpringApplication.exit(context, () -> 2);
-		}
-		int exitCode;
-		try {
-			exitCode = role.play();
-		}
-		catch (RuntimeException ex) {
-			if (context.isClosed()) {
-				// Ctrl-C while playing: the shutdown hook is closing everything; nothing to add.
-				return 130;
-			}
-			throw ex;
-		}
-		return SpringApplication.exit(context, () -> exitCode);
+		return ROLE_PLAY.playAndExit(context);
 	}
 
 }

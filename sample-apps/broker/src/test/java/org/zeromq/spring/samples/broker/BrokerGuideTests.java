@@ -13,6 +13,7 @@ import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.interop.PythonZmqPeer;
 import org.zeromq.spring.proxy.ProxyStats;
 import org.zeromq.spring.proxy.ZmqProxyRegistry;
+import org.zeromq.spring.samples.support.RoleProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.interop.PythonZmqPeer;
+import org.zeromq.spring.samples.support.RoleProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

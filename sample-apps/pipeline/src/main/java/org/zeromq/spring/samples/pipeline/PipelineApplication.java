@@ -4,6 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.zeromq.spring.samples.support.RolePlay;
+import org.zeromq.spring.samples.support.UnreadableMessages;
 
 /**
  * The ZeroMQ guide's parallel pipeline with a kill signal (taskvent, taskwork2, tasksink2), on the
@@ -18,36 +21,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Select the role with {@code --spring.profiles.active=<role>}.
  */
 @SpringBootApplication
+@Import(UnreadableMessages.class)
 @EnableConfigurationProperties(PipelineProperties.class)
 public class PipelineApplication {
 
+	private static final RolePlay ROLE_PLAY = RolePlay.ending("sink, worker or ventilator");
+
 	public static void main(String[] args) throws InterruptedException {
-		System.exit(playAndExit(SpringApplication.run(PipelineApplication.class, args)));
+		ROLE_PLAY.exitWhenPlayed(SpringApplication.run(PipelineApplication.class, args));
 	}
 
 	/**
-	 * Plays the role of the active profile, then closes the application, which stops the
-	 * listeners and closes the sockets and the ZeroMQ context.
+	 * Plays the role of the active profile, then closes the application.
 	 * @return the exit code
 	 */
 	static int playAndExit(ConfigurableApplicationContext context) throws InterruptedException {
-		Role role = context.getBeanProvider(Role.class).getIfUnique();
-		if (role == null) {
-			System.err.println("Choose one role: --spring.profiles.active=sink, worker or ventilator");
-			return SpringApplication.exit(context, () -> 2);
-		}
-		int exitCode;
-		try {
-			exitCode = role.play();
-		}
-		catch (RuntimeException ex) {
-			if (context.isClosed()) {
-				// Ctrl-C while playing: the shutdown hook is closing everything; nothing to add.
-				return 130;
-			}
-			throw ex;
-		}
-		return SpringApplication.exit(context, () -> exitCode);
+		return ROLE_PLAY.playAndExit(context);
 	}
 
 }

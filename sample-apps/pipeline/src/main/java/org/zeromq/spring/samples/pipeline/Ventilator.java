@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.zeromq.spring.core.ZmqSocketRegistry;
+import org.zeromq.spring.samples.support.DurationText;
+import org.zeromq.spring.samples.support.Role;
 import org.zeromq.spring.template.ZmqOperations;
 
 /**

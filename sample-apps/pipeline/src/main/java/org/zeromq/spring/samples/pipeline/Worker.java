@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.stereotype.Component;
 import org.zeromq.spring.annotation.ZmqListener;
+import org.zeromq.spring.samples.support.DurationText;
+import org.zeromq.spring.samples.support.Role;
+import org.zeromq.spring.samples.support.UnreadableMessages;
 
 /**
  * The worker role (the guide's taskwork2), without a line of socket code: each task arrives on

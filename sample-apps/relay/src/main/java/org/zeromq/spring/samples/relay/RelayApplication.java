@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.stereotype.Component;
 import org.zeromq.spring.annotation.ZmqListener;
+import org.zeromq.spring.samples.support.DurationText;
 import org.zeromq.spring.template.ZmqOperations;
 
 /**

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.zeromq.spring.annotation.ZmqListener;
+import org.zeromq.spring.samples.support.DurationText;
+import org.zeromq.spring.samples.support.Role;
 import org.zeromq.spring.template.ZmqOperations;
 import org.zeromq.spring.template.ZmqRequestTimeoutException;
 

@@ -5,6 +5,7 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.samples.support.UnreadableMessages;
 
 /**
  * The envelope-subscriber role (the guide's psenvsub): its {@code envelopes} SUB socket

@@ -1,4 +1,4 @@
-package org.zeromq.spring.samples.broker;
+package org.zeromq.spring.samples.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A role run as the README runs it, in a JVM of its own (the test's classpath, the application's
  * main class), so that a test can stop it as Ctrl-C or a service manager would, with a signal,
- * and read everything it printed.
+ * and read everything it printed. Shared by the samples through this module's test jar.
  */
-final class RoleProcess implements AutoCloseable {
+public final class RoleProcess implements AutoCloseable {
 
 	private final Process process;
 
@@ -31,7 +31,7 @@ final class RoleProcess implements AutoCloseable {
 		reader.start();
 	}
 
-	static RoleProcess start(Class<?> application, String... args) throws IOException {
+	public static RoleProcess start(Class<?> application, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), application.getName()));
 		command.addAll(List.of(args));
@@ -39,7 +39,7 @@ final class RoleProcess implements AutoCloseable {
 	}
 
 	/** Waits until a line containing {@code text} was printed. */
-	void awaitLine(String text, Duration timeout) {
+	public void awaitLine(String text, Duration timeout) {
 		await().atMost(timeout).until(() -> output().contains(text) || !this.process.isAlive());
 		if (!output().contains(text)) {
 			throw new AssertionError("The role ended without printing '" + text + "':\n" + output());
@@ -51,7 +51,7 @@ final class RoleProcess implements AutoCloseable {
 	 * same way), and waits for the process to end.
 	 * @return its exit code
 	 */
-	int terminate(Duration timeout) throws InterruptedException {
+	public int terminate(Duration timeout) throws InterruptedException {
 		this.process.destroy();
 		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new AssertionError("The role did not end within " + timeout + " of SIGTERM:\n" + output());
@@ -59,7 +59,7 @@ final class RoleProcess implements AutoCloseable {
 		return this.process.exitValue();
 	}
 
-	String output() {
+	public String output() {
 		synchronized (this.lines) {
 			return String.join("\n", this.lines);
 		}

@@ -1,14 +1,15 @@
-package org.zeromq.spring.samples.broker;
+package org.zeromq.spring.samples.support;
 
 import java.time.Duration;
 
 /** A duration as people write it, and as application.yml takes it: "15s", "2m", "250ms". */
-final class DurationText {
+public final class DurationText {
 
 	private DurationText() {
 	}
 
-	static String of(Duration duration) {
+	/** The duration in its largest whole unit: hours, minutes, seconds, else milliseconds. */
+	public static String of(Duration duration) {
 		if (!duration.isZero() && duration.toMillis() % 3_600_000 == 0) {
 			return duration.toHours() + "h";
 		}

@@ -1,4 +1,4 @@
-package org.zeromq.spring.samples.pipeline;
+package org.zeromq.spring.samples.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,9 +16,12 @@ import org.zeromq.spring.listener.ZmqListenerErrorHandler;
  * trace) per message would bury everything else. The role says once per kind how many arrived,
  * with the first as an example, when it ends. Also the error handler of listeners whose payload
  * conversion can fail ({@code errorHandler = "unreadableMessages"}).
+ * <p>
+ * A sample that needs it imports it ({@code @Import(UnreadableMessages.class)}); the name is fixed so
+ * that listeners can name it as their error handler.
  */
-@Component
-class UnreadableMessages implements ZmqListenerErrorHandler {
+@Component("unreadableMessages")
+public final class UnreadableMessages implements ZmqListenerErrorHandler {
 
 	private static final int EXAMPLE_LENGTH = 60;
 
@@ -28,7 +31,7 @@ class UnreadableMessages implements ZmqListenerErrorHandler {
 	private boolean reported;
 
 	/** Counts one message that could not be read, and keeps the first of its kind as an example. */
-	synchronized void record(String kind, String content) {
+	public synchronized void record(String kind, String content) {
 		this.tallies.computeIfAbsent(kind, (key) -> new Tally(example(content))).count++;
 	}
 
@@ -42,7 +45,7 @@ class UnreadableMessages implements ZmqListenerErrorHandler {
 	}
 
 	/** Says once per kind how many messages could not be read; says it only once, however often called. */
-	synchronized void report() {
+	public synchronized void report() {
 		if (this.reported) {
 			return;
 		}
@@ -51,7 +54,8 @@ class UnreadableMessages implements ZmqListenerErrorHandler {
 			.println(tally.count + " arrived but could not be read: " + kind + " (the first: '" + tally.example + "')"));
 	}
 
-	synchronized int count() {
+	/** How many messages could not be read, of every kind. */
+	public synchronized int count() {
 		return this.tallies.values().stream().mapToInt((tally) -> tally.count).sum();
 	}
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """The guide's wuserver in pyzmq: publishes "%05d %d %d" weather updates for random zip codes.
 
-Usage: wuserver.py <lowest-zip> <highest-zip> [garbage]
+Usage: wuserver.py <lowest-zip> <highest-zip> [garbage-zip]
 Binds a loopback port the system picks instead of 5556, prints "READY <endpoint>", and publishes
-until its stdin closes or the deadline passes. With "garbage", every tenth update is
-"<zip> hot humid", which no client can average.
+until its stdin closes or the deadline passes. With a garbage zip, every tenth update is
+"<garbage-zip> hot humid", which no client can average: a client of that zip meets one in any ten
+updates, so one that reads 20 samples always meets one.
 """
 import random
 import select
@@ -22,16 +23,17 @@ def stdin_closed():
 
 
 def main():
-    args = peer.arguments("<lowest-zip> <highest-zip> [garbage]", 2, 3)
-    lowest, highest, garbage = int(args[0]), int(args[1]), len(args) == 3
+    args = peer.arguments("<lowest-zip> <highest-zip> [garbage-zip]", 2, 3)
+    lowest, highest = int(args[0]), int(args[1])
+    garbage = int(args[2]) if len(args) == 3 else None
     with peer.socket(zmq.PUB, linger_ms=0) as socket:
         peer.bind_ready(socket)
         deadline = time.monotonic() + peer.DEADLINE_S
         sent = 0
         while time.monotonic() < deadline:
             zipcode = random.randint(lowest, highest)
-            if garbage and sent % 10 == 9:
-                socket.send_string(f"{zipcode:05d} hot humid")
+            if garbage is not None and sent % 10 == 9:
+                socket.send_string(f"{garbage:05d} hot humid")
             else:
                 socket.send_string(f"{zipcode:05d} {random.randrange(-80, 135)} {random.randrange(10, 60)}")
             sent += 1

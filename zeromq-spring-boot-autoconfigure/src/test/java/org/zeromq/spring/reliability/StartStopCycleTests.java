@@ -44,6 +44,11 @@ class StartStopCycleTests {
 		.withPropertyValues(socket("service", "type=ROUTER", "bind=" + ANY_TCP))
 		.withPropertyValues(socket("news", "type=PUB", "bind=" + ANY_TCP));
 
+	// The count is the whole JVM's: in a full build other test classes' peers and processes open
+	// and close a few descriptors meanwhile (180 against 178 once). A leak of one per cycle would
+	// be a hundred.
+	private static final int UNRELATED_DESCRIPTORS = 8;
+
 	@Test
 	void aHundredStartStopCyclesLeaveThreadsAndFileDescriptorsAtTheirBaseline() {
 		OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
@@ -62,7 +67,7 @@ class StartStopCycleTests {
 			await().pollInSameThread()
 				.atMost(SETTLE)
 				.untilAsserted(() -> assertThat(unix.getOpenFileDescriptorCount()).as("open file descriptors")
-					.isLessThanOrEqualTo(descriptors));
+					.isLessThanOrEqualTo(descriptors + UNRELATED_DESCRIPTORS));
 			report(CYCLES + " start/stop cycles: threads / file descriptors before and after",
 					threads.count() + " / " + descriptors + " and " + LiveThreads.now().count() + " / "
 							+ unix.getOpenFileDescriptorCount());

@@ -50,7 +50,7 @@ class WeatherGuideTests {
 
 	@Test
 	void theClientAveragesTheGuidesServerAndSaysOnceHowManyItCouldNotRead(CapturedOutput output) throws Exception {
-		try (PythonZmqPeer server = PythonZmqPeer.start("wuserver.py", "10000", "10009", "garbage")) {
+		try (PythonZmqPeer server = PythonZmqPeer.start("wuserver.py", "10000", "10009", "10001")) {
 			ConfigurableApplicationContext client = role("client", "--weather.port=" + port(server.readyInfo()),
 					"--weather.samples=20");
 			assertThat(WeatherApplication.playAndExit(client)).isZero();

@@ -9,6 +9,11 @@ import org.zeromq.ZMQ;
  */
 public final class SecuredPeers {
 
+	// A CURVE handshake takes more round trips and pure-Java crypto on both sides: on a loaded
+	// machine it outlasted the plain peers' 1 s handshake timer, which then cut every attempt
+	// short. The starter's own default (3 s) still recovers a stalled connect well within the waits.
+	private static final int HANDSHAKE_MILLIS = 3000;
+
 	private SecuredPeers() {
 	}
 
@@ -19,6 +24,7 @@ public final class SecuredPeers {
 		socket.setCurvePublicKey(own.publicKey.getBytes(ZMQ.CHARSET));
 		socket.setCurveSecretKey(own.secretKey.getBytes(ZMQ.CHARSET));
 		socket.setCurveServerKey(serverKey.getBytes(ZMQ.CHARSET));
+		socket.setHandshakeIvl(HANDSHAKE_MILLIS);
 		socket.connect(endpoint);
 		return socket;
 	}
@@ -28,6 +34,7 @@ public final class SecuredPeers {
 		ZMQ.Socket socket = peers.create(type);
 		socket.setPlainUsername(user);
 		socket.setPlainPassword(password);
+		socket.setHandshakeIvl(HANDSHAKE_MILLIS);
 		socket.connect(endpoint);
 		return socket;
 	}

@@ -46,6 +46,7 @@ public final class Harness {
 		System.out.println();
 		System.out.println(tables.comparison());
 		System.out.println(tables.contenders());
+		System.out.println(tables.cpu());
 		System.out.println(Targets.evaluate(results));
 		failures.forEach((failure) -> System.out.println("FAILED " + failure));
 		return failures.isEmpty() ? 0 : 1;
@@ -65,9 +66,12 @@ public final class Harness {
 			for (int round = 0; round < options.warmups() + options.rounds(); round++) {
 				boolean timed = round >= options.warmups();
 				for (Map.Entry<String, Side> side : sides.entrySet()) {
+					long cpuBefore = ProcessCpu.nanos();
 					double[] values = side.getValue().runRound();
+					long cpu = ProcessCpu.nanos() - cpuBefore;
 					if (timed) {
 						result.record(side.getKey(), round - options.warmups(), values, side.getValue().note());
+						result.recordCpu(side.getKey(), round - options.warmups(), cpu);
 					}
 				}
 				System.out.print(timed ? "." : "w");

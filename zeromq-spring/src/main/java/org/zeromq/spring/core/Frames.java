@@ -67,8 +67,14 @@ public final class Frames {
 		if (!socket.hasReceiveMore()) {
 			return List.of(first);
 		}
+		byte[] second = socket.recv(0);
+		if (second != null && !socket.hasReceiveMore()) {
+			// A topic envelope or a DEALER's [""][payload]: 32 bytes less than a list and its array.
+			return List.of(first, second);
+		}
 		List<byte[]> frames = new ArrayList<>(4);
 		frames.add(first);
+		frames.add(second);
 		while (socket.hasReceiveMore()) {
 			frames.add(socket.recv(0));
 		}

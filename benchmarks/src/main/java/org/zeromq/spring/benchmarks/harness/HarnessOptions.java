@@ -1,5 +1,6 @@
 package org.zeromq.spring.benchmarks.harness;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,13 @@ import java.util.Locale;
  * @param scale factor on every scenario's message count ({@code --quick} uses a quarter)
  * @param only scenario name fragments to run, empty for all
  * @param sides sides to run (e.g. only {@code starter} while profiling), empty for all
+ * @param sweeps whether a run without {@code --only} adds the sweeps to the other scenarios
+ * @param csv where every row goes as CSV, for the {@code chart} command
  */
-record HarnessOptions(int warmups, int rounds, double scale, List<String> only, List<String> sides) {
+record HarnessOptions(int warmups, int rounds, double scale, List<String> only, List<String> sides, boolean sweeps,
+		Path csv) {
+
+	static final Path DEFAULT_CSV = Path.of("benchmarks", "target", "harness.csv");
 
 	static HarnessOptions parse(String[] args) {
 		int warmups = 2;
@@ -21,6 +27,8 @@ record HarnessOptions(int warmups, int rounds, double scale, List<String> only, 
 		double scale = 1.0;
 		List<String> only = List.of();
 		List<String> sides = List.of();
+		boolean sweeps = false;
+		Path csv = DEFAULT_CSV;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> {
@@ -33,14 +41,16 @@ record HarnessOptions(int warmups, int rounds, double scale, List<String> only, 
 				case "--scale" -> scale = Double.parseDouble(args[++i]);
 				case "--only" -> only = list(args[++i]);
 				case "--sides" -> sides = list(args[++i]);
+				case "--sweeps" -> sweeps = true;
+				case "--csv" -> csv = Path.of(args[++i]);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]
-						+ "; options: --quick, --warmup N, --rounds N, --scale X, --only name,fragments, --sides raw,starter");
+						+ "; options: --quick, --warmup N, --rounds N, --scale X, --only name,fragments, --sides raw,starter, --sweeps, --csv file");
 			}
 		}
 		if (rounds < 1) {
 			throw new IllegalArgumentException("--rounds must be at least 1");
 		}
-		return new HarnessOptions(warmups, rounds, scale, only, sides);
+		return new HarnessOptions(warmups, rounds, scale, only, sides, sweeps, csv);
 	}
 
 	private static List<String> list(String commaSeparated) {
@@ -49,6 +59,14 @@ record HarnessOptions(int warmups, int rounds, double scale, List<String> only, 
 
 	boolean runs(String side) {
 		return this.sides.isEmpty() || this.sides.contains(side.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * Whether the sweeps are candidates: {@code --only} chooses among every scenario, sweeps
+	 * included; a run without it adds them only with {@code --sweeps}, since they take minutes.
+	 */
+	boolean considersSweeps() {
+		return this.sweeps || !this.only.isEmpty();
 	}
 
 	boolean selects(Scenario scenario) {

@@ -95,19 +95,19 @@ public final class Scenarios {
 	public static List<Scenario> sweeps(double scale) {
 		List<Scenario> sweeps = new ArrayList<>();
 		for (int size : new int[] { 10, 100, 1_000, 10_000, 100_000, 1_000_000 }) {
-			// About 300 MB per round at most: the large sizes are limited by bytes, not messages.
-			sweeps.add(new MessageSizeSweepScenario(size, count((int) Math.min(200_000, 300_000_000L / size), scale)));
+			// About 100 MB per round at most: the large sizes are limited by bytes, not messages.
+			sweeps.add(new MessageSizeSweepScenario(size, count((int) Math.min(100_000, 100_000_000L / size), scale)));
 		}
 		for (int peers : new int[] { 1, 10, 100 }) {
-			sweeps.add(new FanInSweepScenario(peers, count(200_000, scale)));
+			sweeps.add(new FanInSweepScenario(peers, count(100_000, scale)));
 		}
 		for (int subscribers : new int[] { 1, 10, 50 }) {
 			// About the same deliveries per round at every point.
-			sweeps.add(new FanOutSweepScenario(subscribers, count(300_000 / subscribers, scale)));
+			sweeps.add(new FanOutSweepScenario(subscribers, count(150_000 / subscribers, scale)));
 		}
 		for (int clients : new int[] { 1, 10, 100, 1_000 }) {
-			// One client waits for each reply before its next request: fewer requests for it.
-			sweeps.add(new ClientsSweepScenario(clients, count(Math.min(40_000, 5_000 * clients), scale)));
+			// A client waits for each reply before its next request: fewer requests for few clients.
+			sweeps.add(new ClientsSweepScenario(clients, count(Math.min(10_000, 500 * clients), scale)));
 		}
 		for (int sockets : new int[] { 1, 100, 1_000 }) {
 			sweeps.add(new SocketCountSweepScenario(sockets));

@@ -69,7 +69,9 @@ final class SweepChart {
 		CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
 		plot.setGap(12);
 		Map<String, Metric> metrics = new LinkedHashMap<>();
-		this.rows.forEach((row) -> metrics.putIfAbsent(row.metric().name(), row.metric()));
+		// CPU per round is in the table, not drawn: rounds differ in size from point to point.
+		this.rows.stream().filter((row) -> !row.metric().name().equals(ResultCsv.CPU.name()))
+			.forEach((row) -> metrics.putIfAbsent(row.metric().name(), row.metric()));
 		boolean first = true;
 		for (Metric metric : metrics.values()) {
 			// Every panel has the same sides: the legend names them once.

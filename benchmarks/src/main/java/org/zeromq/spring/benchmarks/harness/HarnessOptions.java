@@ -13,11 +13,12 @@ import java.util.Locale;
  * @param scale factor on every scenario's message count ({@code --quick} uses a quarter)
  * @param only scenario name fragments to run, empty for all
  * @param sides sides to run (e.g. only {@code starter} while profiling), empty for all
+ * @param threads whether to print the CPU time per thread group of each side's rounds
  * @param sweeps whether a run without {@code --only} adds the sweeps to the other scenarios
  * @param csv where every row goes as CSV, for the {@code chart} command
  */
-record HarnessOptions(int warmups, int rounds, double scale, List<String> only, List<String> sides, boolean sweeps,
-		Path csv) {
+record HarnessOptions(int warmups, int rounds, double scale, List<String> only, List<String> sides, boolean threads,
+		boolean sweeps, Path csv) {
 
 	static final Path DEFAULT_CSV = Path.of("benchmarks", "target", "harness.csv");
 
@@ -27,6 +28,7 @@ record HarnessOptions(int warmups, int rounds, double scale, List<String> only, 
 		double scale = 1.0;
 		List<String> only = List.of();
 		List<String> sides = List.of();
+		boolean threads = false;
 		boolean sweeps = false;
 		Path csv = DEFAULT_CSV;
 		for (int i = 0; i < args.length; i++) {
@@ -41,16 +43,17 @@ record HarnessOptions(int warmups, int rounds, double scale, List<String> only, 
 				case "--scale" -> scale = Double.parseDouble(args[++i]);
 				case "--only" -> only = list(args[++i]);
 				case "--sides" -> sides = list(args[++i]);
+				case "--threads" -> threads = true;
 				case "--sweeps" -> sweeps = true;
 				case "--csv" -> csv = Path.of(args[++i]);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]
-						+ "; options: --quick, --warmup N, --rounds N, --scale X, --only name,fragments, --sides raw,starter, --sweeps, --csv file");
+						+ "; options: --quick, --warmup N, --rounds N, --scale X, --only name,fragments, --sides raw,starter, --threads, --sweeps, --csv file");
 			}
 		}
 		if (rounds < 1) {
 			throw new IllegalArgumentException("--rounds must be at least 1");
 		}
-		return new HarnessOptions(warmups, rounds, scale, only, sides, sweeps, csv);
+		return new HarnessOptions(warmups, rounds, scale, only, sides, threads, sweeps, csv);
 	}
 
 	private static List<String> list(String commaSeparated) {

@@ -19,6 +19,12 @@ public final class ResultCsv {
 	static final String HEADER = "scenario,sweep,parameter,value,side,metric,higher_is_better,median,min,max";
 
 	/**
+	 * The CPU time of the whole JVM per timed round, written beside each side's own metrics when
+	 * it is known: the same work per round on both sides, so starter ÷ raw is the starter's extra CPU.
+	 */
+	public static final Metric CPU = new Metric("CPU ms/round", false);
+
+	/**
 	 * One line of the file.
 	 *
 	 * @param sweepPoint the sweep the scenario belongs to, if any
@@ -40,13 +46,10 @@ public final class ResultCsv {
 					continue;
 				}
 				for (Metric metric : result.metrics()) {
-					Stats stats = result.stats(side, metric);
-					Optional<SweepPoint> point = result.sweepPoint();
-					lines.add(String.join(",", field(result.name()), field(point.map(SweepPoint::sweep).orElse("")),
-							field(point.map(SweepPoint::parameter).orElse("")),
-							point.map((p) -> Long.toString(p.value())).orElse(""), field(side), field(metric.name()),
-							Boolean.toString(metric.higherIsBetter()), number(stats.median()), number(stats.min()),
-							number(stats.max())));
+					lines.add(line(result, side, metric, result.stats(side, metric)));
+				}
+				if (result.hasCpu(side)) {
+					lines.add(line(result, side, CPU, result.cpu(side)));
 				}
 			}
 		}
@@ -55,6 +58,14 @@ public final class ResultCsv {
 			Files.createDirectories(parent);
 		}
 		Files.write(file, lines, StandardCharsets.UTF_8);
+	}
+
+	private static String line(ScenarioResult result, String side, Metric metric, Stats stats) {
+		Optional<SweepPoint> point = result.sweepPoint();
+		return String.join(",", field(result.name()), field(point.map(SweepPoint::sweep).orElse("")),
+				field(point.map(SweepPoint::parameter).orElse("")), point.map((p) -> Long.toString(p.value())).orElse(""),
+				field(side), field(metric.name()), Boolean.toString(metric.higherIsBetter()), number(stats.median()),
+				number(stats.min()), number(stats.max()));
 	}
 
 	/**

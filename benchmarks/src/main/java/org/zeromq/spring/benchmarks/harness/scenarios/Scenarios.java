@@ -95,11 +95,12 @@ public final class Scenarios {
 	public static List<Scenario> sweeps(double scale) {
 		List<Scenario> sweeps = new ArrayList<>();
 		for (int size : new int[] { 10, 100, 1_000, 10_000, 100_000, 1_000_000 }) {
-			// About 100 MB per round at most: the large sizes are limited by bytes, not messages.
-			sweeps.add(new MessageSizeSweepScenario(size, count((int) Math.min(100_000, 100_000_000L / size), scale)));
+			// About 100 MB per round at most: the large sizes are limited by bytes, not messages. The
+			// small ones need as many messages as the PUSH→PULL rows: 100 000 took 70 ms a round.
+			sweeps.add(new MessageSizeSweepScenario(size, count((int) Math.min(300_000, 100_000_000L / size), scale)));
 		}
 		for (int peers : new int[] { 1, 10, 100 }) {
-			sweeps.add(new FanInSweepScenario(peers, count(100_000, scale)));
+			sweeps.add(new FanInSweepScenario(peers, count(300_000, scale)));
 		}
 		for (int subscribers : new int[] { 1, 10, 50 }) {
 			// About the same deliveries per round at every point.

@@ -70,6 +70,7 @@ final class SweepChart {
 		plot.setGap(12);
 		Map<String, Metric> metrics = new LinkedHashMap<>();
 		// CPU per round is in the table, not drawn: rounds differ in size from point to point.
+		// Allocation is drawn: it is per message.
 		this.rows.stream().filter((row) -> !row.metric().name().equals(ResultCsv.CPU.name()))
 			.forEach((row) -> metrics.putIfAbsent(row.metric().name(), row.metric()));
 		boolean first = true;

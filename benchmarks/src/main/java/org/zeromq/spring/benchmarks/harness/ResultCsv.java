@@ -24,6 +24,9 @@ public final class ResultCsv {
 	 */
 	public static final Metric CPU = new Metric("CPU ms/round", false);
 
+	/** Bytes the whole JVM allocated per message (or request) of a round, when the side counts them. */
+	public static final Metric ALLOCATION = new Metric("B allocated/msg", false);
+
 	/**
 	 * One line of the file.
 	 *
@@ -50,6 +53,9 @@ public final class ResultCsv {
 				}
 				if (result.hasCpu(side)) {
 					lines.add(line(result, side, CPU, result.cpu(side)));
+				}
+				if (result.hasAllocation(side)) {
+					lines.add(line(result, side, ALLOCATION, result.allocation(side)));
 				}
 			}
 		}

@@ -96,6 +96,11 @@ final class ClientsSweepScenario implements Scenario {
 			return new double[] { requests * 1e9 / (System.nanoTime() - start) };
 		}
 
+		@Override
+		public long operationsPerRound() {
+			return ClientsSweepScenario.this.requests;
+		}
+
 	}
 
 }

@@ -172,6 +172,12 @@ final class FanOutSweepScenario implements Scenario {
 			return new double[] { rate, rate / this.pool.size() };
 		}
 
+		/** Deliveries: the allocation that matters is per message a subscriber receives. */
+		@Override
+		public long operationsPerRound() {
+			return (long) FanOutSweepScenario.this.published * this.pool.size();
+		}
+
 		@Override
 		public String note() {
 			return this.note;

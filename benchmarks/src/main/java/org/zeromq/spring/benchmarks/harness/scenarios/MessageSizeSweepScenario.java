@@ -125,6 +125,11 @@ final class MessageSizeSweepScenario implements Scenario {
 		}
 
 		@Override
+		public long operationsPerRound() {
+			return this.messages.operationsPerRound();
+		}
+
+		@Override
 		public String note() {
 			return this.messages.note();
 		}

@@ -63,8 +63,15 @@ final class SocketCountSweepScenario implements Scenario {
 
 	private AutoCloseable startRaw() {
 		ZContext context = new ZContext();
-		for (int i = 0; i < this.sockets; i++) {
-			RawJeromq.bind(context, SocketType.PUSH, RawJeromq.LOOPBACK_ANY_PORT);
+		try {
+			for (int i = 0; i < this.sockets; i++) {
+				RawJeromq.bind(context, SocketType.PUSH, RawJeromq.LOOPBACK_ANY_PORT);
+			}
+		}
+		catch (RuntimeException ex) {
+			// A failed bind must not leave the sockets made so far open for the next round.
+			context.close();
+			throw ex;
 		}
 		return context;
 	}

@@ -59,8 +59,21 @@ final class Targets {
 				targets.ratio(Scenarios.PROXY, STARTER, RAW), 0.9);
 		targets.atLeast("metrics on ≥ 0.95× metrics off (PUSH→PULL tcp byte[], template → listener)",
 				targets.ratio(Scenarios.METRICS, Scenarios.METRICS_ON, Scenarios.METRICS_OFF), 0.95);
+		for (String sweep : List.of("sweep size", "sweep fan-in", "sweep fan-out", "sweep clients")) {
+			targets.atLeast(sweep + ": every point ≥ 0.9× raw (the lowest starter/raw of the sweep)", targets.lowestRatio(sweep), 0.9);
+		}
 		targets.out.append("| allocation < 200 B/message beyond the payload | see `jmh … -prof gc` (gc.alloc.rate.norm) | – |\n");
 		return targets.out.toString();
+	}
+
+	/** The lowest starter/raw over the points of a sweep that ran, on each point's first metric. */
+	private Optional<Double> lowestRatio(String sweep) {
+		return this.results.stream()
+			.filter((result) -> result.sweepPoint().map((point) -> point.sweep().equals(sweep)).orElse(false)
+					&& result.has(STARTER) && result.has(RAW))
+			.map((result) -> result.stats(STARTER, result.metrics().get(0)).median()
+					/ result.stats(RAW, result.metrics().get(0)).median())
+			.min(Double::compare);
 	}
 
 	private Optional<Double> ratio(String scenario, String side, String baseline) {

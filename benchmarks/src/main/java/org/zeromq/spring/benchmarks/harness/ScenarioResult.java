@@ -15,6 +15,10 @@ public final class ScenarioResult {
 
 	private final Map<String, double[][]> values = new LinkedHashMap<>();
 
+	private final Map<String, double[]> cpuMillis = new LinkedHashMap<>();
+
+	private final Map<String, double[]> bytesPerOperation = new LinkedHashMap<>();
+
 	private final Set<String> notes = new LinkedHashSet<>();
 
 	ScenarioResult(Scenario scenario, int rounds) {
@@ -30,6 +34,36 @@ public final class ScenarioResult {
 		if (note != null) {
 			this.notes.add(side + ": " + note);
 		}
+	}
+
+	/** The process CPU time a timed round of {@code side} used, in nanoseconds. */
+	void recordCpu(String side, int round, long nanos) {
+		this.cpuMillis.computeIfAbsent(side, (s) -> new double[this.rounds])[round] = nanos / 1_000_000.0;
+	}
+
+	/** Whether the CPU time of the side's rounds is known. */
+	public boolean hasCpu(String side) {
+		double[] rounds = this.cpuMillis.get(side);
+		return rounds != null && rounds[0] >= 0;
+	}
+
+	/** CPU milliseconds per timed round of the side (all threads of the process). */
+	public Stats cpu(String side) {
+		return Stats.of(this.cpuMillis.get(side));
+	}
+
+	/** Bytes the process allocated per message (or request) in a timed round of {@code side}. */
+	void recordAllocation(String side, int round, double bytes) {
+		this.bytesPerOperation.computeIfAbsent(side, (s) -> new double[this.rounds])[round] = bytes;
+	}
+
+	public boolean hasAllocation(String side) {
+		return this.bytesPerOperation.containsKey(side);
+	}
+
+	/** Bytes allocated per message (or request) of the side, every thread of the process. */
+	public Stats allocation(String side) {
+		return Stats.of(this.bytesPerOperation.get(side));
 	}
 
 	public String name() {

@@ -39,6 +39,8 @@ final class Targets {
 				targets.median(Scenarios.PIPELINED, STARTER)
 					.flatMap((async) -> targets.median(Scenarios.REQUEST_REPLY, "round trips/s", STARTER).map((sync) -> async / sync)),
 				20);
+		targets.atLeast("DEALER one-way send ≥ 0.8× PUSH send (starter, tcp 100 B)",
+				targets.ratio(Scenarios.DEALER_ONE_WAY, STARTER, Scenarios.DEALER_ONE_WAY_PUSH), 0.8);
 		targets.atLeast("≥ 100× Spring Integration's module (PUSH→PULL tcp byte[])",
 				targets.ratio(Scenarios.SPRING_INTEGRATION, STARTER, "spring-integration-zeromq"), 100);
 		targets.atLeast("Spring Integration flow ≥ 0.7× raw (outbound adapter → inbound adapter → handler, PUSH→PULL tcp byte[])",

@@ -27,6 +27,10 @@ public final class Scenarios {
 
 	public static final String PIPELINED = "DEALER pipelined 1000 in flight → REP";
 
+	public static final String DEALER_ONE_WAY = DealerOneWayScenario.NAME;
+
+	public static final String DEALER_ONE_WAY_PUSH = DealerOneWayScenario.STARTER_PUSH;
+
 	public static final String SPRING_INTEGRATION = new SpringIntegrationScenario(0, 0).name();
 
 	public static final String INTEGRATION_FLOW = IntegrationFlowScenario.NAME;
@@ -71,6 +75,7 @@ public final class Scenarios {
 		all.add(new PubSubScenario(throughput));
 		all.add(new RequestReplyScenario(count(10_000, scale)));
 		all.add(new PipelinedRequestScenario(PIPELINED, count(100_000, scale), 1000, Duration.ZERO, 1));
+		all.add(new DealerOneWayScenario(throughput));
 		all.add(new SpringIntegrationScenario(throughput, count(5_000, scale)));
 		all.add(new IntegrationFlowScenario(throughput, count(5_000, scale)));
 		all.add(new IntegrationGatewayScenario(count(10_000, scale)));

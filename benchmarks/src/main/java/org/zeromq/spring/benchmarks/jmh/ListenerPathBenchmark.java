@@ -1,6 +1,7 @@
 package org.zeromq.spring.benchmarks.jmh;
 
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,12 +66,17 @@ public class ListenerPathBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		// One declared socket per type; the containers are created, never started.
-		this.app = StarterApp.start(Map.of("zeromq.sockets.rep.type", "REP", "zeromq.sockets.rep.bind", "inproc://bench-rep",
-				"zeromq.sockets.pull.type", "PULL", "zeromq.sockets.pull.bind", "inproc://bench-pull",
-				"zeromq.sockets.sub.type", "SUB", "zeromq.sockets.sub.bind", "inproc://bench-sub",
-				"zeromq.sockets.sub.subscribe[0]", "", "zeromq.sockets.router.type", "ROUTER",
-				"zeromq.sockets.router.bind", "inproc://bench-router"), Map.of());
+		// One declared socket per listener (a socket belongs to one listener); the containers are
+		// created, never started.
+		Map<String, Object> sockets = new HashMap<>();
+		declare(sockets, "rep", "REP");
+		declare(sockets, "pull-bytes", "PULL");
+		declare(sockets, "pull-text", "PULL");
+		declare(sockets, "pull-json", "PULL");
+		declare(sockets, "sub", "SUB");
+		sockets.put("zeromq.sockets.sub.subscribe[0]", "");
+		declare(sockets, "router", "ROUTER");
+		this.app = StarterApp.start(sockets, Map.of());
 		DefaultZmqListenerContainerFactory factory = this.app.bean(DefaultZmqListenerContainerFactory.class);
 		PayloadConverter converter = this.app.bean(PayloadConverter.class);
 		this.textFrame = List.of(converter.toFrame(Payload.TEXT_100));
@@ -78,9 +84,9 @@ public class ListenerPathBenchmark {
 		ZmqMessageHandlerMethodFactory handlerMethods = new ZmqMessageHandlerMethodFactory(converter, null, List.of(), null);
 		Handlers handlers = new Handlers();
 		this.repEcho = container(factory, handlerMethods, handlers, "echo", "rep");
-		this.pullBytes = container(factory, handlerMethods, handlers, "bytes", "pull");
-		this.pullText = container(factory, handlerMethods, handlers, "text", "pull");
-		this.pullJson = container(factory, handlerMethods, handlers, "quote", "pull");
+		this.pullBytes = container(factory, handlerMethods, handlers, "bytes", "pull-bytes");
+		this.pullText = container(factory, handlerMethods, handlers, "text", "pull-text");
+		this.pullJson = container(factory, handlerMethods, handlers, "quote", "pull-json");
 		this.subTopic = container(factory, handlerMethods, handlers, "topic", "sub");
 		this.routerEcho = container(factory, handlerMethods, handlers, "echo", "router");
 	}
@@ -137,6 +143,11 @@ public class ListenerPathBenchmark {
 	@Benchmark
 	public List<byte[]> dispatchRouterEcho() {
 		return this.routerEcho.handle(ROUTER_ENVELOPE);
+	}
+
+	private static void declare(Map<String, Object> properties, String socket, String type) {
+		properties.put("zeromq.sockets." + socket + ".type", type);
+		properties.put("zeromq.sockets." + socket + ".bind", "inproc://bench-" + socket);
 	}
 
 	private static DefaultZmqListenerContainer container(DefaultZmqListenerContainerFactory factory,

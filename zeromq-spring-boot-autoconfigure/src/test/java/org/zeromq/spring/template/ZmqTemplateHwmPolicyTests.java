@@ -74,7 +74,12 @@ class ZmqTemplateHwmPolicyTests {
 
 	@Test
 	void blockPolicyOnADealerQueuesUpToSendHwmMessagesForItsOwnerThenWaitsTheSendTimeoutAndThrows() {
-		unconnected("DEALER", "block", "200ms").withPropertyValues(ZmqApplication.property("out", "send-hwm=3"))
+		// inproc, so that the one peer connected below is the only one there can be: over tcp an
+		// ephemeral port can be one an earlier test's socket still reconnects to, and that socket
+		// would take the queued messages.
+		this.runner
+			.withPropertyValues(socket("out", "type=DEALER", "bind=inproc://template-hwm-dealer", "hwm-policy=block",
+					"send-timeout=200ms", "send-hwm=3"))
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				for (int i = 0; i < 3; i++) {
@@ -87,8 +92,9 @@ class ZmqTemplateHwmPolicyTests {
 				// Bounded, not exact: it did wait, and it did not hang.
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), AT_ONCE);
 				// The queued ones wait for a peer, and reach it in the order they were sent.
-				try (PeerSockets peers = new PeerSockets()) {
-					ZMQ.Socket peer = peers.connect(SocketType.DEALER, ZmqApplication.endpoint(context, "out"));
+				try (PeerSockets local = PeerSockets.on(context.getBean(ZContext.class))) {
+					ZMQ.Socket peer = local.create(SocketType.DEALER);
+					peer.connect("inproc://template-hwm-dealer");
 					for (int i = 0; i < 3; i++) {
 						assertThat(PeerFrames.receiveStrings(peer)).containsExactly("queued " + i);
 					}

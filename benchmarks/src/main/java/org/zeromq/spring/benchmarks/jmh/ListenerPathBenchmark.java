@@ -76,12 +76,18 @@ public class ListenerPathBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		// One declared socket per type; the containers are created, never started.
-		this.app = StarterApp.start(Map.of("zeromq.sockets.rep.type", "REP", "zeromq.sockets.rep.bind", "inproc://bench-rep",
-				"zeromq.sockets.pull.type", "PULL", "zeromq.sockets.pull.bind", "inproc://bench-pull",
-				"zeromq.sockets.sub.type", "SUB", "zeromq.sockets.sub.bind", "inproc://bench-sub",
-				"zeromq.sockets.sub.subscribe[0]", "", "zeromq.sockets.router.type", "ROUTER",
-				"zeromq.sockets.router.bind", "inproc://bench-router"), Map.of());
+		// One declared socket per listener (a socket belongs to one listener); the containers are
+		// created, never started.
+		this.app = StarterApp.start(Map.ofEntries(Map.entry("zeromq.sockets.rep.type", "REP"),
+				Map.entry("zeromq.sockets.rep.bind", "inproc://bench-rep"), Map.entry("zeromq.sockets.pull-bytes.type", "PULL"),
+				Map.entry("zeromq.sockets.pull-bytes.bind", "inproc://bench-pull-bytes"),
+				Map.entry("zeromq.sockets.pull-text.type", "PULL"),
+				Map.entry("zeromq.sockets.pull-text.bind", "inproc://bench-pull-text"),
+				Map.entry("zeromq.sockets.pull-json.type", "PULL"),
+				Map.entry("zeromq.sockets.pull-json.bind", "inproc://bench-pull-json"), Map.entry("zeromq.sockets.sub.type", "SUB"),
+				Map.entry("zeromq.sockets.sub.bind", "inproc://bench-sub"), Map.entry("zeromq.sockets.sub.subscribe[0]", ""),
+				Map.entry("zeromq.sockets.router.type", "ROUTER"), Map.entry("zeromq.sockets.router.bind", "inproc://bench-router")),
+				Map.of());
 		DefaultZmqListenerContainerFactory factory = this.app.bean(DefaultZmqListenerContainerFactory.class);
 		PayloadConverter converter = this.app.bean(PayloadConverter.class);
 		this.textFrame = List.of(converter.toFrame(Payload.TEXT_100));
@@ -89,9 +95,9 @@ public class ListenerPathBenchmark {
 		ZmqMessageHandlerMethodFactory handlerMethods = new ZmqMessageHandlerMethodFactory(converter, null, List.of(), null);
 		Handlers handlers = new Handlers();
 		this.repEcho = container(factory, handlerMethods, handlers, "echo", "rep");
-		this.pullBytes = container(factory, handlerMethods, handlers, "bytes", "pull");
-		this.pullText = container(factory, handlerMethods, handlers, "text", "pull");
-		this.pullJson = container(factory, handlerMethods, handlers, "quote", "pull");
+		this.pullBytes = container(factory, handlerMethods, handlers, "bytes", "pull-bytes");
+		this.pullText = container(factory, handlerMethods, handlers, "text", "pull-text");
+		this.pullJson = container(factory, handlerMethods, handlers, "quote", "pull-json");
 		this.subTopic = container(factory, handlerMethods, handlers, "topic", "sub");
 		this.routerEcho = container(factory, handlerMethods, handlers, "echo", "router");
 		this.metricsApp = StarterApp.start(Map.of("zeromq.sockets.rep.type", "REP", "zeromq.sockets.rep.bind",

@@ -74,6 +74,43 @@ class ZmqMetricsTests {
 	}
 
 	@Test
+	void theListenerTimerIsRegisteredWithTheListenerBeforeItsFirstMessage() {
+		this.runner.withUserConfiguration(Sink.class)
+			.withPropertyValues(socket("in", "type=PULL", "bind=" + ANY_TCP))
+			.run((context) -> {
+				FunctionTimer handled = context.getBean(MeterRegistry.class)
+					.get("zeromq.listener")
+					.tags("listener", "sink", "socket", "in", "outcome", "success", "exception", "none")
+					.functionTimer();
+				assertThat(handled.count()).isZero();
+			});
+	}
+
+	@Test
+	void failedHandlerCallsAreTimedByTheirExceptionAndNotAsSuccesses() {
+		this.runner.withUserConfiguration(Refusing.class)
+			.withPropertyValues(socket("in", "type=PULL", "bind=" + ANY_TCP))
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				try (PeerSockets peers = new PeerSockets()) {
+					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "in"));
+					for (int i = 0; i < MESSAGES; i++) {
+						push.send("m" + i);
+					}
+					// An outcome's timer is registered with its first call.
+					await().atMost(ZmqApplication.WAIT).until(() -> {
+						FunctionTimer failed = meters.find("zeromq.listener")
+							.tags("listener", "refusing", "outcome", "error", "exception", "IllegalStateException")
+							.functionTimer();
+						return failed != null && failed.count() == MESSAGES;
+					});
+				}
+				assertThat(meters.get("zeromq.listener").tags("listener", "refusing", "outcome", "success").functionTimer()
+					.count()).isZero();
+			});
+	}
+
+	@Test
 	void sendsThroughTheTemplateCountOncePerMessage() {
 		this.runner.withPropertyValues(socket("out", "type=PUSH", "bind=" + ANY_TCP)).run((context) -> {
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
@@ -239,6 +276,15 @@ class ZmqMetricsTests {
 		@ZmqListener(id = "sink", socket = "in")
 		void receive(String message) {
 			this.handled.record(message);
+		}
+
+	}
+
+	static class Refusing {
+
+		@ZmqListener(id = "refusing", socket = "in")
+		void receive(String message) {
+			throw new IllegalStateException("refused " + message);
 		}
 
 	}

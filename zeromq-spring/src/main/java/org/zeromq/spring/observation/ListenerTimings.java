@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Tags;
 
 import org.zeromq.spring.listener.InboundMessage;
 import org.zeromq.spring.listener.ListenerObservation;
+import org.zeromq.spring.listener.ZmqMessageListener;
 
 /**
  * The {@code zeromq.listener} timer: how long each listener's handler calls took, tagged
@@ -19,8 +20,10 @@ import org.zeromq.spring.listener.ListenerObservation;
  * {@code exception} (the simple class name of what a failed call threw, {@code none} on success).
  * <p>
  * A {@link ListenerObservation} that times each call into counts of its own and registers a
- * function timer over them the first time a listener, outcome and exception are seen: the
- * handler's thread then pays two clock reads and two adds per message, never a registry call.
+ * function timer over them the first time a listener, outcome and exception are seen. Each
+ * listener's timing is resolved once, when its container {@linkplain #wrap wraps} the listener:
+ * the handler's thread then pays two clock reads and two adds per message, and allocates nothing,
+ * looks nothing up and never calls the registry (a failure looks its exception's timer up).
  * At most {@link #MAX_EXCEPTION_TYPES} exception names are kept per listener; the rest are
  * tagged {@code other}, so a handler failing in new ways cannot grow the registry without end.
  */
@@ -38,21 +41,42 @@ public final class ListenerTimings implements ListenerObservation {
 	}
 
 	@Override
+	public ZmqMessageListener wrap(String listenerId, String socket, ZmqMessageListener listener) {
+		return new TimedListener(this.listeners.computeIfAbsent(listenerId, (id) -> new ListenerTiming(id, socket)), listener);
+	}
+
+	/** A handler call not wrapped beforehand (e.g. by an observation of the application's that delegates here). */
+	@Override
 	public @Nullable Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception {
-		ListenerTiming timing = this.listeners.get(listenerId);
-		if (timing == null) {
-			timing = this.listeners.computeIfAbsent(listenerId, (id) -> new ListenerTiming(id, message.socket()));
+		return wrap(listenerId, message.socket(), (same) -> call.proceed()).onMessage(message);
+	}
+
+	/** A listener with its timing resolved: what runs on the handler's thread for every message. */
+	private static final class TimedListener implements ZmqMessageListener {
+
+		private final ListenerTiming timing;
+
+		private final ZmqMessageListener listener;
+
+		TimedListener(ListenerTiming timing, ZmqMessageListener listener) {
+			this.timing = timing;
+			this.listener = listener;
 		}
-		long started = System.nanoTime();
-		try {
-			Object result = call.proceed();
-			timing.success.record(System.nanoTime() - started);
-			return result;
+
+		@Override
+		public @Nullable Object onMessage(InboundMessage message) throws Exception {
+			long started = System.nanoTime();
+			try {
+				Object result = this.listener.onMessage(message);
+				this.timing.success.record(System.nanoTime() - started);
+				return result;
+			}
+			catch (Exception ex) {
+				this.timing.failure(ex).record(System.nanoTime() - started);
+				throw ex;
+			}
 		}
-		catch (Exception ex) {
-			timing.failure(ex).record(System.nanoTime() - started);
-			throw ex;
-		}
+
 	}
 
 	private final class ListenerTiming {

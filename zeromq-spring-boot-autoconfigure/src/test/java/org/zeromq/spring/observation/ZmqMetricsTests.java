@@ -111,6 +111,36 @@ class ZmqMetricsTests {
 	}
 
 	@Test
+	void eachSocketCountsOnlyTheDiagnosesThatCanOccurOnIt() {
+		try (PeerSockets peers = new PeerSockets()) {
+			String server = peers.bind(SocketType.REP).getLastEndpoint();
+			String publisher = peers.bind(SocketType.PUB).getLastEndpoint();
+			this.runner.withPropertyValues(socket("in", "type=PULL", "bind=" + ANY_TCP))
+				.withPropertyValues(socket("feed", "type=SUB", "connect=" + publisher, "subscribe[0]="))
+				.withPropertyValues(socket("news", "type=PUB", "bind=" + ANY_TCP))
+				.withPropertyValues(socket("client", "type=REQ", "connect=" + server))
+				.withPropertyValues(socket("backend", "type=ROUTER", "bind=" + ANY_TCP))
+				.withPropertyValues(socket("local", "type=PUSH", "bind=inproc://metrics-local"))
+				.run((context) -> {
+					MeterRegistry meters = context.getBean(MeterRegistry.class);
+					assertThat(diagnosisKinds(meters, "in")).isEmpty();
+					assertThat(diagnosisKinds(meters, "feed")).containsExactlyInAnyOrder("connect-without-handshake");
+					assertThat(diagnosisKinds(meters, "news")).containsExactlyInAnyOrder("publish-without-subscribers",
+							"send-without-peer", "hwm-reached");
+					assertThat(diagnosisKinds(meters, "client")).containsExactlyInAnyOrder("send-without-peer",
+							"hwm-reached", "connect-without-handshake", "request-timeout");
+					assertThat(diagnosisKinds(meters, "backend")).containsExactlyInAnyOrder("send-without-peer",
+							"hwm-reached", "unroutable");
+					// inproc raises no connection events: only a full queue can be seen.
+					assertThat(diagnosisKinds(meters, "local")).containsExactlyInAnyOrder("hwm-reached");
+					context.getBean(ZmqTemplate.class).send("news", "nobody listens");
+					assertThat(meters.get("zeromq.diagnoses").tags("socket", "news", "kind", "publish-without-subscribers")
+						.functionCounter().count()).isEqualTo(1);
+				});
+		}
+	}
+
+	@Test
 	void sendsThroughTheTemplateCountOncePerMessage() {
 		this.runner.withPropertyValues(socket("out", "type=PUSH", "bind=" + ANY_TCP)).run((context) -> {
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
@@ -263,6 +293,12 @@ class ZmqMetricsTests {
 	private static double counter(MeterRegistry meters, String name, String socket) {
 		FunctionCounter counter = meters.get(name).tags("socket", socket).functionCounter();
 		return counter.count();
+	}
+
+	private static java.util.List<String> diagnosisKinds(MeterRegistry meters, String socket) {
+		return meters.find("zeromq.diagnoses").tags("socket", socket).functionCounters().stream()
+			.map((counter) -> counter.getId().getTag("kind"))
+			.toList();
 	}
 
 	private static double dropped(MeterRegistry meters, String socket, String reason) {

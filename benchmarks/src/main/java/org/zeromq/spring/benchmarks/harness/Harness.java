@@ -46,6 +46,7 @@ public final class Harness {
 		System.out.println();
 		System.out.println(tables.comparison());
 		System.out.println(tables.contenders());
+		System.out.println(tables.cpu());
 		System.out.println(Targets.evaluate(results));
 		failures.forEach((failure) -> System.out.println("FAILED " + failure));
 		return failures.isEmpty() ? 0 : 1;
@@ -55,6 +56,7 @@ public final class Harness {
 		System.out.print(scenario.name() + " ");
 		System.out.flush();
 		Map<String, Side> sides = new LinkedHashMap<>();
+		Map<String, ThreadCpu> threadCpu = new LinkedHashMap<>();
 		ScenarioResult result = new ScenarioResult(scenario, options.rounds());
 		try {
 			for (String label : scenario.sides()) {
@@ -65,9 +67,20 @@ public final class Harness {
 			for (int round = 0; round < options.warmups() + options.rounds(); round++) {
 				boolean timed = round >= options.warmups();
 				for (Map.Entry<String, Side> side : sides.entrySet()) {
+					ThreadCpu byThread = (timed && options.threads()) ? threadCpu.computeIfAbsent(side.getKey(), (k) -> new ThreadCpu())
+							: null;
+					if (byThread != null) {
+						byThread.start();
+					}
+					long cpuBefore = ProcessCpu.nanos();
 					double[] values = side.getValue().runRound();
+					long cpu = ProcessCpu.nanos() - cpuBefore;
+					if (byThread != null) {
+						byThread.stop();
+					}
 					if (timed) {
 						result.record(side.getKey(), round - options.warmups(), values, side.getValue().note());
+						result.recordCpu(side.getKey(), round - options.warmups(), cpu);
 					}
 				}
 				System.out.print(timed ? "." : "w");
@@ -80,6 +93,8 @@ public final class Harness {
 			}
 		}
 		System.out.println(" done");
+		threadCpu.forEach((side, cpu) -> System.out.println("  CPU ms per round by thread, " + side + ": "
+				+ cpu.summary(options.rounds())));
 		return result;
 	}
 

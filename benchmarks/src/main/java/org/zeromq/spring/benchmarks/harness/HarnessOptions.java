@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param scale factor on every scenario's message count ({@code --quick} uses a quarter)
  * @param only scenario name fragments to run, empty for all
  * @param sides sides to run (e.g. only {@code starter} while profiling), empty for all
+ * @param threads whether to print the CPU time per thread group of each side's rounds
  */
-record HarnessOptions(int warmups, int rounds, double scale, List<String> only, List<String> sides) {
+record HarnessOptions(int warmups, int rounds, double scale, List<String> only, List<String> sides, boolean threads) {
 
 	static HarnessOptions parse(String[] args) {
 		int warmups = 2;
@@ -21,6 +22,7 @@ record HarnessOptions(int warmups, int rounds, double scale, List<String> only, 
 		double scale = 1.0;
 		List<String> only = List.of();
 		List<String> sides = List.of();
+		boolean threads = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> {
@@ -33,14 +35,15 @@ record HarnessOptions(int warmups, int rounds, double scale, List<String> only, 
 				case "--scale" -> scale = Double.parseDouble(args[++i]);
 				case "--only" -> only = list(args[++i]);
 				case "--sides" -> sides = list(args[++i]);
+				case "--threads" -> threads = true;
 				default -> throw new IllegalArgumentException("unknown option " + args[i]
-						+ "; options: --quick, --warmup N, --rounds N, --scale X, --only name,fragments, --sides raw,starter");
+						+ "; options: --quick, --warmup N, --rounds N, --scale X, --only name,fragments, --sides raw,starter, --threads");
 			}
 		}
 		if (rounds < 1) {
 			throw new IllegalArgumentException("--rounds must be at least 1");
 		}
-		return new HarnessOptions(warmups, rounds, scale, only, sides);
+		return new HarnessOptions(warmups, rounds, scale, only, sides, threads);
 	}
 
 	private static List<String> list(String commaSeparated) {

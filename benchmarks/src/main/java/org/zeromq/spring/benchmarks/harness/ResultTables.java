@@ -63,6 +63,27 @@ final class ResultTables {
 		return out.toString();
 	}
 
+	/**
+	 * CPU milliseconds per round (every thread of the JVM) per side, and raw ÷ starter: the same
+	 * work per round on both sides, so 1.00× means the starter costs no extra CPU; steadier than
+	 * msg/s when other processes load the machine.
+	 */
+	String cpu() {
+		StringBuilder out = new StringBuilder();
+		out.append("| scenario | raw: CPU ms/round median [min – max] | starter: CPU ms/round median [min – max] | raw/starter |\n");
+		out.append("|---|---|---|---|\n");
+		for (ScenarioResult result : this.results) {
+			if (!result.hasCpu(RAW) || !result.hasCpu(STARTER)) {
+				continue;
+			}
+			Stats raw = result.cpu(RAW);
+			Stats starter = result.cpu(STARTER);
+			out.append("| ").append(result.name()).append(" | ").append(format(raw)).append(" | ").append(format(starter))
+				.append(" | ").append(String.format(Locale.ROOT, "%.2f×", raw.median() / starter.median())).append(" |\n");
+		}
+		return out.toString();
+	}
+
 	private void appendNotes(StringBuilder out) {
 		for (ScenarioResult result : this.results) {
 			for (String note : result.notes()) {

@@ -15,6 +15,8 @@ public final class ScenarioResult {
 
 	private final Map<String, double[][]> values = new LinkedHashMap<>();
 
+	private final Map<String, double[]> cpuMillis = new LinkedHashMap<>();
+
 	private final Set<String> notes = new LinkedHashSet<>();
 
 	ScenarioResult(Scenario scenario, int rounds) {
@@ -30,6 +32,22 @@ public final class ScenarioResult {
 		if (note != null) {
 			this.notes.add(side + ": " + note);
 		}
+	}
+
+	/** The process CPU time a timed round of {@code side} used, in nanoseconds. */
+	void recordCpu(String side, int round, long nanos) {
+		this.cpuMillis.computeIfAbsent(side, (s) -> new double[this.rounds])[round] = nanos / 1_000_000.0;
+	}
+
+	/** Whether the CPU time of the side's rounds is known. */
+	public boolean hasCpu(String side) {
+		double[] rounds = this.cpuMillis.get(side);
+		return rounds != null && rounds[0] >= 0;
+	}
+
+	/** CPU milliseconds per timed round of the side (all threads of the process). */
+	public Stats cpu(String side) {
+		return Stats.of(this.cpuMillis.get(side));
 	}
 
 	public String name() {

@@ -1,6 +1,7 @@
 package org.zeromq.spring.benchmarks.jmh;
 
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -78,16 +79,15 @@ public class ListenerPathBenchmark {
 	public void setUp() {
 		// One declared socket per listener (a socket belongs to one listener); the containers are
 		// created, never started.
-		this.app = StarterApp.start(Map.ofEntries(Map.entry("zeromq.sockets.rep.type", "REP"),
-				Map.entry("zeromq.sockets.rep.bind", "inproc://bench-rep"), Map.entry("zeromq.sockets.pull-bytes.type", "PULL"),
-				Map.entry("zeromq.sockets.pull-bytes.bind", "inproc://bench-pull-bytes"),
-				Map.entry("zeromq.sockets.pull-text.type", "PULL"),
-				Map.entry("zeromq.sockets.pull-text.bind", "inproc://bench-pull-text"),
-				Map.entry("zeromq.sockets.pull-json.type", "PULL"),
-				Map.entry("zeromq.sockets.pull-json.bind", "inproc://bench-pull-json"), Map.entry("zeromq.sockets.sub.type", "SUB"),
-				Map.entry("zeromq.sockets.sub.bind", "inproc://bench-sub"), Map.entry("zeromq.sockets.sub.subscribe[0]", ""),
-				Map.entry("zeromq.sockets.router.type", "ROUTER"), Map.entry("zeromq.sockets.router.bind", "inproc://bench-router")),
-				Map.of());
+		Map<String, Object> sockets = new HashMap<>();
+		declare(sockets, "rep", "REP");
+		declare(sockets, "pull-bytes", "PULL");
+		declare(sockets, "pull-text", "PULL");
+		declare(sockets, "pull-json", "PULL");
+		declare(sockets, "sub", "SUB");
+		sockets.put("zeromq.sockets.sub.subscribe[0]", "");
+		declare(sockets, "router", "ROUTER");
+		this.app = StarterApp.start(sockets, Map.of());
 		DefaultZmqListenerContainerFactory factory = this.app.bean(DefaultZmqListenerContainerFactory.class);
 		PayloadConverter converter = this.app.bean(PayloadConverter.class);
 		this.textFrame = List.of(converter.toFrame(Payload.TEXT_100));
@@ -100,12 +100,14 @@ public class ListenerPathBenchmark {
 		this.pullJson = container(factory, handlerMethods, handlers, "quote", "pull-json");
 		this.subTopic = container(factory, handlerMethods, handlers, "topic", "sub");
 		this.routerEcho = container(factory, handlerMethods, handlers, "echo", "router");
-		this.metricsApp = StarterApp.start(Map.of("zeromq.sockets.rep.type", "REP", "zeromq.sockets.rep.bind",
-				"inproc://bench-metrics-rep", "zeromq.sockets.pull.type", "PULL", "zeromq.sockets.pull.bind",
-				"inproc://bench-metrics-pull", "zeromq.metrics.enabled", "true"), Map.of());
+		Map<String, Object> metered = new HashMap<>();
+		declare(metered, "metrics-rep", "REP");
+		declare(metered, "metrics-pull", "PULL");
+		metered.put("zeromq.metrics.enabled", "true");
+		this.metricsApp = StarterApp.start(metered, Map.of());
 		DefaultZmqListenerContainerFactory metricsFactory = this.metricsApp.bean(DefaultZmqListenerContainerFactory.class);
-		this.pullBytesMetricsOn = container(metricsFactory, handlerMethods, handlers, "bytes", "pull");
-		this.repEchoMetricsOn = container(metricsFactory, handlerMethods, handlers, "echo", "rep");
+		this.pullBytesMetricsOn = container(metricsFactory, handlerMethods, handlers, "bytes", "metrics-pull");
+		this.repEchoMetricsOn = container(metricsFactory, handlerMethods, handlers, "echo", "metrics-rep");
 	}
 
 	@TearDown(Level.Trial)
@@ -173,6 +175,11 @@ public class ListenerPathBenchmark {
 	@Benchmark
 	public List<byte[]> dispatchRouterEcho() {
 		return this.routerEcho.handle(ROUTER_ENVELOPE);
+	}
+
+	private static void declare(Map<String, Object> properties, String socket, String type) {
+		properties.put("zeromq.sockets." + socket + ".type", type);
+		properties.put("zeromq.sockets." + socket + ".bind", "inproc://bench-" + socket);
 	}
 
 	private static DefaultZmqListenerContainer container(DefaultZmqListenerContainerFactory factory,

@@ -72,15 +72,21 @@ public final class Harness {
 					if (byThread != null) {
 						byThread.start();
 					}
+					long allocatedBefore = ProcessCpu.allocatedBytes();
 					long cpuBefore = ProcessCpu.nanos();
 					double[] values = side.getValue().runRound();
 					long cpu = ProcessCpu.nanos() - cpuBefore;
+					long allocated = ProcessCpu.allocatedBytes() - allocatedBefore;
 					if (byThread != null) {
 						byThread.stop();
 					}
 					if (timed) {
 						result.record(side.getKey(), round - options.warmups(), values, side.getValue().note());
 						result.recordCpu(side.getKey(), round - options.warmups(), cpu);
+						long operations = side.getValue().operationsPerRound();
+						if (operations > 0 && allocatedBefore >= 0) {
+							result.recordAllocation(side.getKey(), round - options.warmups(), (double) allocated / operations);
+						}
 					}
 				}
 				System.out.print(timed ? "." : "w");
@@ -93,8 +99,14 @@ public final class Harness {
 			}
 		}
 		System.out.println(" done");
-		threadCpu.forEach((side, cpu) -> System.out.println("  CPU ms per round by thread, " + side + ": "
-				+ cpu.summary(options.rounds())));
+		threadCpu.forEach((side, cpu) -> {
+			System.out.println("  CPU ms per round by thread, " + side + ": " + cpu.summary(options.rounds()));
+			long operations = sides.containsKey(side) ? sides.get(side).operationsPerRound() : 0;
+			if (operations > 0) {
+				System.out.println("  bytes allocated per message by thread, " + side + ": "
+						+ cpu.allocationSummary(options.rounds(), operations));
+			}
+		});
 		return result;
 	}
 

@@ -66,12 +66,14 @@ final class ResultTables {
 	/**
 	 * CPU milliseconds per round (every thread of the JVM) per side, and raw ÷ starter: the same
 	 * work per round on both sides, so 1.00× means the starter costs no extra CPU; steadier than
-	 * msg/s when other processes load the machine.
+	 * msg/s when other processes load the machine. Then the bytes every thread allocated per
+	 * message, and what the starter allocates beyond raw JeroMQ doing the same work.
 	 */
 	String cpu() {
 		StringBuilder out = new StringBuilder();
-		out.append("| scenario | raw: CPU ms/round median [min – max] | starter: CPU ms/round median [min – max] | raw/starter |\n");
-		out.append("|---|---|---|---|\n");
+		out.append("| scenario | raw: CPU ms/round median [min – max] | starter: CPU ms/round median [min – max] | raw/starter"
+				+ " | raw B/msg | starter B/msg | starter − raw B/msg |\n");
+		out.append("|---|---|---|---|---|---|---|\n");
 		for (ScenarioResult result : this.results) {
 			if (!result.hasCpu(RAW) || !result.hasCpu(STARTER)) {
 				continue;
@@ -79,7 +81,15 @@ final class ResultTables {
 			Stats raw = result.cpu(RAW);
 			Stats starter = result.cpu(STARTER);
 			out.append("| ").append(result.name()).append(" | ").append(format(raw)).append(" | ").append(format(starter))
-				.append(" | ").append(String.format(Locale.ROOT, "%.2f×", raw.median() / starter.median())).append(" |\n");
+				.append(" | ").append(String.format(Locale.ROOT, "%.2f×", raw.median() / starter.median()));
+			if (result.hasAllocation(RAW) && result.hasAllocation(STARTER)) {
+				double rawBytes = result.allocation(RAW).median();
+				double starterBytes = result.allocation(STARTER).median();
+				out.append(String.format(Locale.ROOT, " | %.0f | %.0f | %+.0f |%n", rawBytes, starterBytes, starterBytes - rawBytes));
+			}
+			else {
+				out.append(" | – | – | – |\n");
+			}
 		}
 		return out.toString();
 	}

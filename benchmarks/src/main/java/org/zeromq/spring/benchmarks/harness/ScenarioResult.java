@@ -17,6 +17,8 @@ public final class ScenarioResult {
 
 	private final Map<String, double[]> cpuMillis = new LinkedHashMap<>();
 
+	private final Map<String, double[]> bytesPerOperation = new LinkedHashMap<>();
+
 	private final Set<String> notes = new LinkedHashSet<>();
 
 	ScenarioResult(Scenario scenario, int rounds) {
@@ -48,6 +50,20 @@ public final class ScenarioResult {
 	/** CPU milliseconds per timed round of the side (all threads of the process). */
 	public Stats cpu(String side) {
 		return Stats.of(this.cpuMillis.get(side));
+	}
+
+	/** Bytes the process allocated per message (or request) in a timed round of {@code side}. */
+	void recordAllocation(String side, int round, double bytes) {
+		this.bytesPerOperation.computeIfAbsent(side, (s) -> new double[this.rounds])[round] = bytes;
+	}
+
+	public boolean hasAllocation(String side) {
+		return this.bytesPerOperation.containsKey(side);
+	}
+
+	/** Bytes allocated per message (or request) of the side, every thread of the process. */
+	public Stats allocation(String side) {
+		return Stats.of(this.bytesPerOperation.get(side));
 	}
 
 	public String name() {

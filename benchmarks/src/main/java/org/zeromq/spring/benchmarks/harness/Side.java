@@ -12,6 +12,14 @@ public interface Side extends AutoCloseable {
 	 */
 	double[] runRound() throws Exception;
 
+	/**
+	 * Messages (or requests) one round handles, for the bytes allocated per message; 0 when the
+	 * side does not say.
+	 */
+	default long operationsPerRound() {
+		return 0;
+	}
+
 	/** What the last round saw that a reader should know (e.g. messages lost), or {@code null}. */
 	default String note() {
 		return null;

@@ -1,7 +1,6 @@
 package org.zeromq.spring.benchmarks.harness;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,13 +12,18 @@ import java.util.TreeMap;
  */
 final class ThreadCpu {
 
-	private static final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+	private static final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
 
 	private final Map<Long, String> groups = new HashMap<>();
 
 	private final Map<String, Long> totals = new TreeMap<>();
 
+	private final Map<String, Long> allocated = new TreeMap<>();
+
 	private Map<Long, Long> before = Map.of();
+
+	private Map<Long, Long> allocatedBefore = Map.of();
 
 	static boolean supported() {
 		return threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
@@ -28,6 +32,7 @@ final class ThreadCpu {
 	/** Before a round. */
 	void start() {
 		this.before = snapshot();
+		this.allocatedBefore = allocations();
 	}
 
 	/** After the round: adds what each group used since {@link #start()}. */
@@ -39,6 +44,41 @@ final class ThreadCpu {
 				this.totals.merge(this.groups.get(id), used, Long::sum);
 			}
 		});
+		allocations().forEach((id, bytes) -> {
+			long used = bytes - this.allocatedBefore.getOrDefault(id, bytes);
+			if (used > 0 && this.groups.containsKey(id)) {
+				this.allocated.merge(this.groups.get(id), used, Long::sum);
+			}
+		});
+	}
+
+	/** Bytes allocated per operation by each group, averaged over {@code rounds}, largest first. */
+	String allocationSummary(int rounds, long operationsPerRound) {
+		StringBuilder out = new StringBuilder();
+		this.allocated.entrySet()
+			.stream()
+			.sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+			.filter((entry) -> (double) entry.getValue() / rounds / operationsPerRound >= 1)
+			.forEach((entry) -> out.append((out.length() == 0) ? "" : ", ")
+				.append(entry.getKey())
+				.append(" ")
+				.append(String.format(java.util.Locale.ROOT, "%.0f", (double) entry.getValue() / rounds / operationsPerRound)));
+		return out.toString();
+	}
+
+	private Map<Long, Long> allocations() {
+		if (!threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
+			return Map.of();
+		}
+		long[] ids = threads.getAllThreadIds();
+		long[] bytes = threads.getThreadAllocatedBytes(ids);
+		Map<Long, Long> byThread = new HashMap<>();
+		for (int i = 0; i < ids.length; i++) {
+			if (bytes[i] >= 0) {
+				byThread.put(ids[i], bytes[i]);
+			}
+		}
+		return byThread;
 	}
 
 	/** Milliseconds per group, averaged over {@code rounds}, largest first. */

@@ -35,6 +35,11 @@ final class LatencySide extends OwningSide {
 				micros(Stats.percentile(this.samples, 99.9)), this.samples.length * 1e9 / elapsed };
 	}
 
+	@Override
+	public long operationsPerRound() {
+		return this.samples.length;
+	}
+
 	private static double micros(long nanos) {
 		return nanos / 1000.0;
 	}

@@ -49,6 +49,11 @@ final class ThroughputSide extends OwningSide {
 	}
 
 	@Override
+	public long operationsPerRound() {
+		return this.messages;
+	}
+
+	@Override
 	public String note() {
 		return this.note;
 	}

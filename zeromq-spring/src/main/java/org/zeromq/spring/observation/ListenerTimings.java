@@ -70,7 +70,8 @@ public final class ListenerTimings implements ListenerObservation {
 
 		// Picks the calls to time. The listener's threads share it without synchronisation, on
 		// purpose: a lost or repeated increment only shifts which call is timed (the counts are
-		// LongAdders), and an atomic add here cost as much as the clock reads it saves.
+		// LongAdders), while an atomic add here cost about 10 ns per call (PULL dispatch: +25 ns
+		// with the meters on instead of +15 ns).
 		private int calls;
 
 		TimedListener(ListenerTiming timing, ZmqMessageListener listener) {

@@ -178,7 +178,8 @@ class ZmqProxyTests {
 
 					assertThat(proxies.stop("stage")).isTrue();
 					assertThat(proxies.state("stage")).isEqualTo(ProxyState.STOPPED);
-					assertThat(LiveThreads.now().startedSince(before)).doesNotContain("zmq-proxy-stage");
+					// stop() returns once the loop closed its sockets; the thread ends just after.
+					await().atMost(WAIT).until(() -> !LiveThreads.now().startedSince(before).contains("zmq-proxy-stage"));
 					assertThatExceptionOfType(org.zeromq.spring.core.ZmqException.class).isThrownBy(() -> proxies.pause("stage"))
 						.withMessageContaining("proxy 'stage' is stopped");
 				}

@@ -67,8 +67,29 @@ public final class Frames {
 		if (!socket.hasReceiveMore()) {
 			return List.of(first);
 		}
-		List<byte[]> frames = new ArrayList<>(4);
-		frames.add(first);
+		// Messages of two or three frames (a topic envelope, a ROUTER's [identity][""][payload]) as
+		// immutable lists: 8 to 32 bytes less per message than a list and its array. A frame that
+		// does not come (the context is closing) leaves the message to the general case below.
+		byte[] second = socket.recv(0);
+		if (second != null && !socket.hasReceiveMore()) {
+			return List.of(first, second);
+		}
+		if (second != null) {
+			byte[] third = socket.recv(0);
+			if (third != null && !socket.hasReceiveMore()) {
+				return List.of(first, second, third);
+			}
+			return rest(socket, first, second, third);
+		}
+		return rest(socket, first, second);
+	}
+
+	// Four frames or more, or a frame that did not come: a list that takes the rest as it comes.
+	private static List<byte[]> rest(ZMQ.Socket socket, byte[]... head) {
+		List<byte[]> frames = new ArrayList<>(head.length + 2);
+		for (byte[] frame : head) {
+			frames.add(frame);
+		}
 		while (socket.hasReceiveMore()) {
 			frames.add(socket.recv(0));
 		}

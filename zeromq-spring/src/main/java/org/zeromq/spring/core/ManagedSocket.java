@@ -58,6 +58,13 @@ public final class ManagedSocket {
 
 	private final SocketStatus status;
 
+	// Read from the spec once: every send asks them, and a spec option is a map lookup.
+	private final int sendFlags;
+
+	private final boolean publisher;
+
+	private final boolean countsSubscribers;
+
 	// Sends since the subscriptions were last read (PUB opened as an XPUB); guarded by the lock.
 	private int sendsSinceSubscriptionsRead;
 
@@ -84,6 +91,9 @@ public final class ManagedSocket {
 		this.boundEndpoints = boundEndpoints;
 		this.reopener = reopener;
 		this.status = status;
+		this.sendFlags = (spec.hwmPolicy() == HwmPolicy.BLOCK) ? 0 : ZMQ.DONTWAIT;
+		this.publisher = spec.type() == ZmqSocketType.PUB;
+		this.countsSubscribers = ZmqSocketFactory.countsSubscribers(spec);
 	}
 
 	/** What the socket is doing: peers, events, counts, diagnoses; read from any thread. */
@@ -150,10 +160,9 @@ public final class ManagedSocket {
 	 * @throws SocketClosingException when the socket closes while the send waits for room
 	 */
 	public boolean sendFrames(ZMQ.Socket target, List<byte[]> frames) {
-		int flags = (this.spec.hwmPolicy() == HwmPolicy.BLOCK) ? 0 : ZMQ.DONTWAIT;
 		boolean sent;
 		try {
-			sent = Frames.send(target, frames, flags, cancellationOf(target));
+			sent = Frames.send(target, frames, this.sendFlags, cancellationOf(target));
 		}
 		catch (ZMQException ex) {
 			if (ex.getErrorCode() == ZError.ECANCELED) {
@@ -170,7 +179,7 @@ public final class ManagedSocket {
 			return refused();
 		}
 		this.status.recordSent();
-		if (this.spec.type() == ZmqSocketType.PUB) {
+		if (this.publisher) {
 			published(target);
 		}
 		return true;
@@ -183,8 +192,7 @@ public final class ManagedSocket {
 			this.status.diagnose(Diagnosis.Kind.PUBLISH_WITHOUT_SUBSCRIBERS, this.status.endpoints(),
 					"a message was published while no subscriber was connected, so nobody received it");
 		}
-		if (++this.sendsSinceSubscriptionsRead >= SUBSCRIPTION_READ_INTERVAL
-				&& ZmqSocketFactory.countsSubscribers(this.spec)) {
+		if (this.countsSubscribers && ++this.sendsSinceSubscriptionsRead >= SUBSCRIPTION_READ_INTERVAL) {
 			readSubscriptions(target);
 		}
 	}
@@ -235,7 +243,7 @@ public final class ManagedSocket {
 	 * inproc endpoints
 	 */
 	public boolean awaitSubscribers(int count, Duration timeout) {
-		if (!ZmqSocketFactory.countsSubscribers(this.spec)) {
+		if (!this.countsSubscribers) {
 			throw new ZmqException("awaitSubscribers needs a PUB socket that does not conflate, but '" + name() + "' is "
 					+ this.spec.type() + ((this.spec.type() == ZmqSocketType.PUB) ? " with conflate" : "")
 					+ "; use awaitPeers for connected peers");

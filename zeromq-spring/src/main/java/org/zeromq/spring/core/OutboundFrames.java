@@ -54,6 +54,14 @@ public final class OutboundFrames {
 		return List.of(this.converter.toFrame(value));
 	}
 
+	/**
+	 * Whether {@link #of} makes one frame of the value: anything but a {@link Message}, a
+	 * {@link ZMsg} or a {@link List}. Such a value's frame is {@code converter().toFrame(value)}.
+	 */
+	public static boolean isOneFrame(Object value) {
+		return !(value instanceof Message<?> || value instanceof ZMsg || value instanceof List<?>);
+	}
+
 	/** One frame per part, each converted on its own. */
 	public List<byte[]> ofParts(Collection<?> parts) {
 		List<byte[]> frames = new ArrayList<>(parts.size());

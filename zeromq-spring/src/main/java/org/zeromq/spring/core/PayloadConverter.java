@@ -1,6 +1,7 @@
 package org.zeromq.spring.core;
 
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,19 @@ import org.springframework.messaging.converter.SmartMessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.support.GenericMessage;
 import org.springframework.util.ClassUtils;
+import org.zeromq.ZFrame;
 
 /**
  * Converts payloads to and from ZeroMQ frames. {@code byte[]} travels as is and {@code String}
  * as UTF-8 without touching the converter (the common case costs one array copy at most);
  * anything else goes through the spring-messaging {@link MessageConverter}, JSON by default.
+ * <p>
+ * {@link ByteBuffer} and {@link ZFrame} payloads are frames already: a {@code ZFrame}'s bytes
+ * and a heap buffer that wraps a whole array ({@code ByteBuffer.wrap(bytes)}) are sent as that
+ * array, without a copy (as a {@code byte[]} is: the application must not change it after
+ * sending); any other buffer (a slice, a direct buffer) is copied once, its remaining bytes,
+ * without moving its position. Read back, a frame becomes a buffer or a {@code ZFrame} that wraps
+ * it, again without a copy.
  * <p>
  * The ZeroMQ conversion is chosen by this type (or, in the Boot auto-configuration, by a
  * {@link MessageConverter} bean named or qualified {@value #MESSAGE_CONVERTER_QUALIFIER}), never by
@@ -93,6 +102,13 @@ public final class PayloadConverter {
 		if (payload instanceof String text) {
 			return text.getBytes(StandardCharsets.UTF_8);
 		}
+		if (payload instanceof ByteBuffer buffer) {
+			return frameOf(buffer);
+		}
+		if (payload instanceof ZFrame frame) {
+			byte[] data = frame.getData();
+			return (data != null) ? data : new byte[0];
+		}
 		if (payload == null) {
 			throw new MessageConversionException("A null payload cannot be sent; send an empty byte[] for an empty frame");
 		}
@@ -153,6 +169,12 @@ public final class PayloadConverter {
 		if (type == String.class) {
 			return (T) new String(frame, StandardCharsets.UTF_8);
 		}
+		if (type == ByteBuffer.class) {
+			return (T) ByteBuffer.wrap(frame);
+		}
+		if (type == ZFrame.class) {
+			return (T) new ZFrame(frame);
+		}
 		GenericMessage<byte[]> message = new GenericMessage<>(frame, FRAME_HEADERS);
 		Object converted = (conversionHint != null && this.converter instanceof SmartMessageConverter smart)
 				? smart.fromMessage(message, type, conversionHint) : this.converter.fromMessage(message, type);
@@ -160,6 +182,18 @@ public final class PayloadConverter {
 			throw new MessageConversionException(unreadable(frame, type));
 		}
 		return (T) converted;
+	}
+
+	// The buffer's array when it is exactly the frame; otherwise its remaining bytes, read through
+	// a duplicate so that the caller's buffer keeps its position.
+	private static byte[] frameOf(ByteBuffer buffer) {
+		if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+				&& buffer.limit() == buffer.array().length) {
+			return buffer.array();
+		}
+		byte[] frame = new byte[buffer.remaining()];
+		buffer.duplicate().get(frame);
+		return frame;
 	}
 
 	// A converter answers null both when it cannot read the type at all and when the frame holds

@@ -124,10 +124,18 @@ final class MessageDispatcher {
 			return null;
 		}
 		return switch (this.replyMode) {
-			case ALWAYS -> withEnvelope(message, (result != null) ? this.outbound.of(result) : List.of(EMPTY));
-			case WHEN_PRESENT -> (result != null) ? withEnvelope(message, this.outbound.of(result)) : null;
+			case ALWAYS -> (result != null) ? reply(message, result) : withEnvelope(message, List.of(EMPTY));
+			case WHEN_PRESENT -> (result != null) ? reply(message, result) : null;
 			case NEVER -> null;
 		};
+	}
+
+	private List<byte[]> reply(InboundMessage message, Object result) {
+		if (!message.envelope().isEmpty() && OutboundFrames.isOneFrame(result)) {
+			// Straight into the envelope: no list for the one frame first.
+			return withEnvelope(message.envelope(), this.outbound.converter().toFrame(result));
+		}
+		return withEnvelope(message, this.outbound.of(result));
 	}
 
 	private @Nullable List<byte[]> fail(InboundMessage message, boolean readable, Exception cause) {
@@ -178,8 +186,12 @@ final class MessageDispatcher {
 	}
 
 	private static List<byte[]> withEnvelope(InboundMessage message, List<byte[]> body) {
-		if (message.envelope().isEmpty()) {
+		List<byte[]> envelope = message.envelope();
+		if (envelope.isEmpty()) {
 			return body;
+		}
+		if (body.size() == 1 && envelope.size() <= 2) {
+			return withEnvelope(envelope, body.get(0));
 		}
 		List<byte[]> frames = new ArrayList<>(message.envelope().size() + body.size());
 		// Element by element: addAll copies each list into an array first, two arrays per reply.
@@ -190,6 +202,23 @@ final class MessageDispatcher {
 			frames.add(body.get(i));
 		}
 		return frames;
+	}
+
+	// A ROUTER reply's usual envelopes ([identity] or [identity][""]) and one frame, as an immutable
+	// list: 16 to 32 bytes less per reply than a list and its array.
+	private static List<byte[]> withEnvelope(List<byte[]> envelope, byte[] frame) {
+		return switch (envelope.size()) {
+			case 1 -> List.of(envelope.get(0), frame);
+			case 2 -> List.of(envelope.get(0), envelope.get(1), frame);
+			default -> {
+				List<byte[]> frames = new ArrayList<>(envelope.size() + 1);
+				for (int i = 0; i < envelope.size(); i++) {
+					frames.add(envelope.get(i));
+				}
+				frames.add(frame);
+				yield frames;
+			}
+		};
 	}
 
 	/** Whether a socket type answers the message it received. */

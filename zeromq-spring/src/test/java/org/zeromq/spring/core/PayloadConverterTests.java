@@ -1,6 +1,7 @@
 package org.zeromq.spring.core;
 
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.support.GenericMessage;
 import org.springframework.util.ReflectionUtils;
+import org.zeromq.ZFrame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,6 +50,45 @@ class PayloadConverterTests {
 		assertThat(converter.toFrame(frame)).isSameAs(frame);
 		assertThat(converter.fromFrame(frame, byte[].class)).isSameAs(frame);
 		assertThat(converter.fromFrame(frame, Object.class)).as("an Object parameter takes the frame").isSameAs(frame);
+	}
+
+	@Test
+	void aBufferThatWrapsAWholeArrayAndAZFrameAreSentAsTheirArrayWithoutACopy() {
+		PayloadConverter converter = new PayloadConverter(UNTOUCHABLE, (value) -> {
+			throw new AssertionError("the object writer was asked to write " + value);
+		});
+		byte[] bytes = { 1, 2, 3, 4 };
+		assertThat(converter.toFrame(ByteBuffer.wrap(bytes))).isSameAs(bytes);
+		assertThat(converter.toFrame(new ZFrame(bytes))).isSameAs(bytes);
+		assertThat(converter.toFrame(new ZFrame((byte[]) null))).as("a ZFrame without data is an empty frame").isEmpty();
+	}
+
+	@Test
+	void anyOtherBufferIsSentAsItsRemainingBytesAndKeepsItsPosition() {
+		PayloadConverter converter = new PayloadConverter(UNTOUCHABLE, (value) -> {
+			throw new AssertionError("the object writer was asked to write " + value);
+		});
+		ByteBuffer partlyRead = ByteBuffer.wrap(new byte[] { 9, 8, 7, 6 });
+		partlyRead.get();
+		assertThat(converter.toFrame(partlyRead)).containsExactly(8, 7, 6);
+		assertThat(partlyRead.position()).isEqualTo(1);
+		ByteBuffer slice = ByteBuffer.wrap(new byte[] { 9, 8, 7, 6 }, 1, 2).slice();
+		assertThat(converter.toFrame(slice)).containsExactly(8, 7);
+		ByteBuffer direct = ByteBuffer.allocateDirect(3).put(new byte[] { 5, 4, 3 }).flip();
+		assertThat(converter.toFrame(direct)).containsExactly(5, 4, 3);
+		assertThat(direct.remaining()).isEqualTo(3);
+		ByteBuffer readOnly = ByteBuffer.wrap(new byte[] { 2, 1 }).asReadOnlyBuffer();
+		assertThat(converter.toFrame(readOnly)).containsExactly(2, 1);
+	}
+
+	@Test
+	void aFrameIsReadAsABufferOrAZFrameThatWrapsItWithoutACopy() {
+		PayloadConverter converter = new PayloadConverter(UNTOUCHABLE);
+		byte[] frame = { 1, 2, 3 };
+		ByteBuffer buffer = converter.fromFrame(frame, ByteBuffer.class);
+		assertThat(buffer.array()).isSameAs(frame);
+		assertThat(buffer.remaining()).isEqualTo(3);
+		assertThat(converter.fromFrame(frame, ZFrame.class).getData()).isSameAs(frame);
 	}
 
 	@Test

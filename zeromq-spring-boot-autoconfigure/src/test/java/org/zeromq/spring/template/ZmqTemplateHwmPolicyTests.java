@@ -22,8 +22,9 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
 /**
  * What a send does when the socket cannot take the message (no peer, or the high-water mark
  * reached): {@code hwm-policy} fail, drop or block, on PUSH (sent under the socket's lock) and
- * DEALER (sent by the socket's owner thread). A bound socket that nobody connected to has no
- * queue at all, so every send meets the mark at once.
+ * DEALER (sent by the socket's owner thread, which under block first queues up to send-hwm
+ * messages for it). A bound socket that nobody connected to has no queue at all, so every send
+ * meets the mark at once.
  */
 class ZmqTemplateHwmPolicyTests {
 
@@ -58,10 +59,9 @@ class ZmqTemplateHwmPolicyTests {
 			});
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "PUSH", "DEALER" })
-	void blockPolicyWaitsForTheSendTimeoutThenThrows(String type) {
-		unconnected(type, "block", "200ms").run((context) -> {
+	@Test
+	void blockPolicyWaitsForTheSendTimeoutThenThrows() {
+		unconnected("PUSH", "block", "200ms").run((context) -> {
 				long start = System.nanoTime();
 				assertThatExceptionOfType(ZmqSendException.class)
 					.isThrownBy(() -> context.getBean(ZmqTemplate.class).send("out", "late"))
@@ -69,6 +69,30 @@ class ZmqTemplateHwmPolicyTests {
 					.withMessageContaining("send-timeout");
 				// Bounded, not exact: it did wait, and it did not hang.
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), AT_ONCE);
+			});
+	}
+
+	@Test
+	void blockPolicyOnADealerQueuesUpToSendHwmMessagesForItsOwnerThenWaitsTheSendTimeoutAndThrows() {
+		unconnected("DEALER", "block", "200ms").withPropertyValues(ZmqApplication.property("out", "send-hwm=3"))
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				for (int i = 0; i < 3; i++) {
+					assertThat(template.send("out", "queued " + i)).isTrue();
+				}
+				long start = System.nanoTime();
+				assertThatExceptionOfType(ZmqSendException.class).isThrownBy(() -> template.send("out", "late"))
+					.withMessageContaining("'out'")
+					.withMessageContaining("send-timeout");
+				// Bounded, not exact: it did wait, and it did not hang.
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), AT_ONCE);
+				// The queued ones wait for a peer, and reach it in the order they were sent.
+				try (PeerSockets peers = new PeerSockets()) {
+					ZMQ.Socket peer = peers.connect(SocketType.DEALER, ZmqApplication.endpoint(context, "out"));
+					for (int i = 0; i < 3; i++) {
+						assertThat(PeerFrames.receiveStrings(peer)).containsExactly("queued " + i);
+					}
+				}
 			});
 	}
 

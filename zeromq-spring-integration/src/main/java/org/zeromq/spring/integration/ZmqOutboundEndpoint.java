@@ -254,11 +254,11 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 
 	@Override
 	protected @Nullable Object handleRequestMessage(Message<?> requestMessage) {
-		List<byte[]> frames = frames(requestMessage);
 		if (!this.expectReply) {
-			send(frames);
+			send(requestMessage);
 			return null;
 		}
+		List<byte[]> frames = frames(requestMessage);
 		begin();
 		if (isAsync()) {
 			try {
@@ -290,8 +290,18 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 		}
 	}
 
-	private void send(List<byte[]> frames) {
+	private void send(Message<?> message) {
 		// false: dropped at the high-water mark under hwm-policy DROP, which the socket counts
+		byte[] identity = (this.type == ZmqSocketType.ROUTER) ? identity(message) : null;
+		byte[] topic = topic(message);
+		Object payload = message.getPayload();
+		if (identity == null && topic == null && (payload instanceof byte[] || payload instanceof String)) {
+			// One frame, made by the template as for any send of its own: no frame list built here
+			// first (the sending thread's profile showed that list and its type checks).
+			this.template.send(this.socket, payload);
+			return;
+		}
+		List<byte[]> frames = frames(identity, topic, payload);
 		if (frames.size() == 1) {
 			this.template.send(this.socket, frames.get(0));
 		}
@@ -318,8 +328,11 @@ public class ZmqOutboundEndpoint extends AbstractReplyProducingMessageHandler im
 
 	private List<byte[]> frames(Message<?> message) {
 		byte[] identity = (this.type == ZmqSocketType.ROUTER) ? identity(message) : null;
-		byte[] topic = topic(message);
-		List<byte[]> payload = this.outbound.of(message.getPayload());
+		return frames(identity, topic(message), message.getPayload());
+	}
+
+	private List<byte[]> frames(byte @Nullable [] identity, byte @Nullable [] topic, Object value) {
+		List<byte[]> payload = this.outbound.of(value);
 		if (identity == null && topic == null) {
 			return payload;
 		}

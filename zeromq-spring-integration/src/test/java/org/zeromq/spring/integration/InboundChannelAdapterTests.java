@@ -2,8 +2,10 @@ package org.zeromq.spring.integration;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -12,8 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.util.IdGenerator;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.spring.core.SocketSpec;
@@ -56,6 +60,37 @@ class InboundChannelAdapterTests {
 			assertThat(first.getHeaders()).containsEntry(ZmqHeaders.SOCKET, "tasks")
 				.doesNotContainKeys(ZmqHeaders.TOPIC, ZmqHeaders.IDENTITY);
 			assertThat(receive(context, "received").getPayload()).isEqualTo(utf8("two"));
+		}
+	}
+
+	@Test
+	void eachMessageCarriesAnIdOfItsOwnAndTheTimeItArrived() {
+		try (AnnotationConfigApplicationContext context = IntegrationApplication.run(List.of(TASKS), BytesFlow.class);
+				PeerSockets peers = new PeerSockets()) {
+			ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "tasks"));
+			long before = System.currentTimeMillis();
+			send(push, "one");
+			send(push, "two");
+			MessageHeaders first = receive(context, "received").getHeaders();
+			MessageHeaders second = receive(context, "received").getHeaders();
+			long after = System.currentTimeMillis();
+			assertThat(first.getId()).isNotNull().isNotEqualTo(second.getId());
+			assertThat(first.getTimestamp()).isBetween(before, after);
+			assertThat(second.getTimestamp()).isBetween(before, after);
+		}
+	}
+
+	@Test
+	void theApplicationsIdGeneratorMakesTheIdsOfTheMessages() {
+		try (AnnotationConfigApplicationContext context = IntegrationApplication.run(List.of(TASKS), BytesFlow.class,
+				NumberedIds.class); PeerSockets peers = new PeerSockets()) {
+			ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "tasks"));
+			send(push, "one");
+			send(push, "two");
+			UUID first = receive(context, "received").getHeaders().getId();
+			UUID second = receive(context, "received").getHeaders().getId();
+			assertThat(first.getMostSignificantBits()).isEqualTo(NumberedIds.MARK);
+			assertThat(second.getLeastSignificantBits()).isGreaterThan(first.getLeastSignificantBits());
 		}
 	}
 
@@ -267,6 +302,20 @@ class InboundChannelAdapterTests {
 		@Bean
 		IntegrationFlow tasksFlow() {
 			return IntegrationFlow.from(Zmq.inboundChannelAdapter("tasks")).channel("received").get();
+		}
+
+	}
+
+	/** An id generator of the application's, which Spring Integration installs for every message. */
+	@Configuration(proxyBeanMethods = false)
+	static class NumberedIds {
+
+		static final long MARK = 0x5A4D51L;
+
+		@Bean
+		IdGenerator numberedIds() {
+			AtomicLong numbers = new AtomicLong();
+			return () -> new UUID(MARK, numbers.incrementAndGet());
 		}
 
 	}

@@ -13,7 +13,9 @@ import org.zeromq.ZMQ;
  * leave JeroMQ's context unable to close). The owner polls {@link #receiver()} together with its
  * sockets; any thread may call {@link #signal()}. Signals collapse: one wake-up stands for all
  * signals since the owner last called {@link #drain()}, so a busy sender costs one inproc
- * message per owner wake-up, not one per call.
+ * message per owner wake-up, not one per call. An owner that drains only when it has run out of
+ * work and may sleep ({@link SocketLoop} does) leaves it signalled while busy, and then callers
+ * send nothing at all.
  */
 public final class Wakeup implements AutoCloseable {
 

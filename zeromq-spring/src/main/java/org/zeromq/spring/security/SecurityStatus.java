@@ -86,14 +86,16 @@ public final class SecurityStatus {
 		this.authorized.incrementAndGet();
 	}
 
+	// The failure before its count: whoever sees the count (a health check, a test waiting for
+	// it) then also sees the reason, never a count without one.
 	void recordDenied(String peer, String reason) {
-		this.denied.incrementAndGet();
 		this.lastFailure.set(new HandshakeFailure(Instant.now(), peer, reason));
+		this.denied.incrementAndGet();
 	}
 
 	void recordFailed(String peer, String reason) {
-		this.failed.incrementAndGet();
 		this.lastFailure.set(new HandshakeFailure(Instant.now(), peer, reason));
+		this.failed.incrementAndGet();
 	}
 
 	@Override

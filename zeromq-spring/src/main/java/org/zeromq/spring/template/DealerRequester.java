@@ -4,13 +4,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZContext;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 import org.zeromq.spring.core.FailureLog;
 import org.zeromq.spring.core.Frames;
+import org.zeromq.spring.core.HwmPolicy;
 import org.zeromq.spring.core.ManagedSocket;
 import org.zeromq.spring.core.SocketClosingException;
 import org.zeromq.spring.core.RequestOutcome;
@@ -24,8 +30,16 @@ import org.zeromq.spring.core.ZmqException;
  * {@code [id][""][payload…]}, reads replies as they come (any REP or ROUTER peer echoes the
  * envelope) and completes the matching future, or fails it at its deadline. The bookkeeping is
  * {@link PendingRequests}; this class connects it to the socket and the loop.
+ * <p>
+ * One-way sends under {@link HwmPolicy#BLOCK} do not wait for the owner: the caller takes one of
+ * send-hwm permits (waiting up to the send-timeout when none is free, then failing as a blocked
+ * send does) and returns; the owner gives the permit back once the socket has the message. So
+ * the owner holds at most send-hwm accepted messages besides the socket's own queue, in the
+ * order they were sent. Under {@link HwmPolicy#FAIL} and {@link HwmPolicy#DROP} the caller must
+ * learn whether the socket took the message, so it waits for the owner's answer.
  */
-final class DealerRequester implements AutoCloseable, PendingRequests.Wire, SocketLoop.Schedule {
+final class DealerRequester implements AutoCloseable, PendingRequests.Wire, PendingRequests.RequestEnd,
+		SocketLoop.Schedule {
 
 	private static final Log logger = LogFactory.getLog(DealerRequester.class);
 
@@ -47,19 +61,54 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 
 	private final FailureLog failures;
 
+	// Under BLOCK: one per accepted one-way send the socket has not taken yet. Null otherwise.
+	private final @Nullable Semaphore sendPermits;
+
+	private final int sendPermitCount;
+
+	private volatile boolean stopping;
+
+	// Owner thread: accepted sends the socket took whose permits have not gone back yet. They go
+	// back in eighths of the permits (and at the end of each turn), so that a sender waiting for
+	// permits wakes a few times per batch rather than once per message, and refills the queue
+	// while the owner still sends the rest of the batch.
+	private int handedOver;
+
+	private final int permitReturnBatch;
+
+	// Owner thread, closing: when accepted sends stop waiting for room.
+	private boolean lingering;
+
+	private long lingerEnd;
+
 	DealerRequester(ManagedSocket managed, ZContext context) {
 		this.managed = managed;
 		this.socket = managed.claim("the request pipeline of ZmqTemplate");
 		this.pending = new PendingRequests(managed.name(), managed.spec().hwmPolicy(), this, managed::recordDrop,
-				managed::refusal);
+				managed::refusal, this, PendingRequests.DEADLINE_SLACK);
 		this.failures = new FailureLog(logger, "The request pipeline of socket '" + managed.name() + "'");
+		this.sendPermitCount = sendPermits(this.socket.getSndHWM());
+		this.sendPermits = (managed.spec().hwmPolicy() == HwmPolicy.BLOCK) ? new Semaphore(this.sendPermitCount) : null;
+		this.permitReturnBatch = Math.max(1, this.sendPermitCount / 8);
 		this.loop = new SocketLoop(context, "the request pipeline of socket '" + managed.name() + "'");
 		this.registration = this.loop.register(this.socket, LISTENING, (events) -> readReplies());
 		this.loop.schedule(this);
-		// Commands queued before close still run (one-way sends must not be lost); then whatever
-		// has no reply yet fails, and the loop closes the socket.
-		this.loop.onStop(() -> this.pending.failAll(closed()));
+		// Commands queued before close still run (one-way sends must not be lost), accepted sends
+		// still waiting for room get the socket's linger to go out; then whatever has no reply yet
+		// fails, and the loop closes the socket.
+		this.loop.onStop(() -> {
+			this.pending.sendAcceptedBeforeClose(this::sendBeforeClose);
+			this.pending.failAll(closed());
+			// Also when the loop ended on an error: nobody may wait for a permit that never comes.
+			releaseWaitingSenders();
+		});
 		this.loop.onRejected((command) -> ((PendingRequests.Command) command).fail(closed()));
+	}
+
+	// As many as the socket queues per peer; "no limit" (0) still gets a bound, since these wait
+	// in the application's memory and their callers are not told when a peer never comes.
+	static int sendPermits(int sendHwm) {
+		return (sendHwm <= 0) ? 1000 : Math.min(sendHwm, Integer.MAX_VALUE / 2);
 	}
 
 	/** Starts the owner on a thread of {@code executor}. */
@@ -67,15 +116,24 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 		this.loop.start(executor);
 	}
 
-	CompletableFuture<List<byte[]>> request(List<byte[]> frames, Duration timeout) {
+	/**
+	 * Queues a request; its future completes on the owner thread with the reply read by
+	 * {@code reader}, or exceptionally (a {@link ZmqRequestTimeoutException} at the deadline, a
+	 * {@link SocketClosingException} at close, the reader's exception).
+	 */
+	<T> CompletableFuture<T> request(List<byte[]> frames, Duration timeout, Function<List<byte[]>, T> reader) {
 		long started = System.nanoTime();
-		PendingRequests.Request request = this.pending.request(frames, started + timeout.toNanos(), timeout);
-		SocketStatus status = this.managed.status();
-		status.requestStarted();
-		request.reply.whenComplete((reply, error) -> status.requestEnded(outcome(status, error, timeout),
-				System.nanoTime() - started));
+		PendingRequests.Request<T> request = this.pending.request(frames, started, started + timeout.toNanos(), timeout,
+				reader);
+		this.managed.status().requestStarted();
 		submit(request);
 		return request.reply;
+	}
+
+	@Override
+	public void ended(PendingRequests.Request<?> request, @Nullable Throwable error) {
+		SocketStatus status = this.managed.status();
+		status.requestEnded(outcome(status, error, request.timeout), System.nanoTime() - request.started);
 	}
 
 	private static RequestOutcome outcome(SocketStatus status, Throwable error, Duration timeout) {
@@ -89,11 +147,40 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 		return RequestOutcome.ERROR;
 	}
 
-	/** A one-way send; completes with the same result a locked send would return. */
-	CompletableFuture<Boolean> send(List<byte[]> frames, Duration sendTimeout) {
-		PendingRequests.OneWay oneWay = this.pending.oneWay(frames, System.nanoTime() + sendTimeout.toNanos());
-		submit(oneWay);
-		return oneWay.sent;
+	/**
+	 * A one-way send, with the result a locked send would have: under {@link HwmPolicy#BLOCK}
+	 * {@code true} once accepted (see the class comment), else once the socket took it or not.
+	 * @throws org.zeromq.spring.core.ZmqSendException when refused (under BLOCK: no permit within
+	 * the send-timeout)
+	 * @throws SocketClosingException when the pipeline is closing
+	 */
+	boolean send(List<byte[]> frames, Duration sendTimeout) {
+		Semaphore permits = this.sendPermits;
+		if (permits == null) {
+			PendingRequests.OneWay oneWay = this.pending.oneWay(frames, System.nanoTime() + sendTimeout.toNanos());
+			submit(oneWay);
+			return ZmqTemplate.await(this.managed.name(), oneWay.sent, sendTimeout.plusSeconds(5)).join();
+		}
+		acquire(permits, sendTimeout);
+		if (this.stopping || !this.loop.execute(this.pending.accepted(frames, this::handedOver))) {
+			permits.release();
+			throw closed();
+		}
+		return true;
+	}
+
+	private void acquire(Semaphore permits, Duration sendTimeout) {
+		boolean acquired;
+		try {
+			acquired = permits.tryAcquire() || permits.tryAcquire(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while waiting to send on socket '" + this.managed.name() + "'", ex);
+		}
+		if (!acquired) {
+			throw this.managed.refusal();
+		}
 	}
 
 	long discardedReplies() {
@@ -136,12 +223,28 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 		return this.pending.nextDeadline(System.nanoTime());
 	}
 
+	private void handedOver() {
+		if (++this.handedOver >= this.permitReturnBatch) {
+			returnPermits();
+		}
+	}
+
 	@Override
 	public void runDue(long now) {
+		returnPermits();
 		this.pending.sendBacklog(now);
 		this.pending.expire(now);
+		returnPermits();
 		// POLLOUT only while something waits for room: a DEALER with room is writable all the time.
 		this.registration.interest(this.pending.hasBacklog() ? LISTENING_AND_WAITING_FOR_ROOM : LISTENING);
+	}
+
+	private void returnPermits() {
+		Semaphore permits = this.sendPermits;
+		if (permits != null && this.handedOver > 0) {
+			permits.release(this.handedOver);
+			this.handedOver = 0;
+		}
 	}
 
 	@Override
@@ -173,6 +276,35 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 		return false;
 	}
 
+	// Owner thread, closing: an accepted send the socket has no room for waits for room until the
+	// socket's linger, counted from the first wait, has passed, as it would in the socket's own queue.
+	private boolean sendBeforeClose(List<byte[]> frames) {
+		if (sendOneWay(frames)) {
+			return true;
+		}
+		long now = System.nanoTime();
+		if (!this.lingering) {
+			this.lingering = true;
+			this.lingerEnd = now + TimeUnit.MILLISECONDS.toNanos(Math.max(0, this.socket.getLinger()));
+		}
+		long waitMillis = TimeUnit.NANOSECONDS.toMillis(this.lingerEnd - now);
+		if (waitMillis <= 0) {
+			return false;
+		}
+		try {
+			this.socket.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, waitMillis));
+			if (Frames.send(this.socket, frames, 0)) {
+				this.managed.status().recordSent();
+				return true;
+			}
+			return false;
+		}
+		catch (ZMQException ex) {
+			// The context is terminating under it: what is left is dropped and counted.
+			return false;
+		}
+	}
+
 	private ZmqException closed() {
 		return new SocketClosingException("Socket '" + this.managed.name() + "' is closing with the application:"
 				+ " the request was not completed");
@@ -184,6 +316,22 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Sock
 	 */
 	void stop() {
 		this.loop.stop();
+		releaseWaitingSenders();
+	}
+
+	// Callers waiting for a permit wake, see the stop and fail; each gives its permit on. Once
+	// is enough: the permits available never exceed twice the count.
+	private void releaseWaitingSenders() {
+		Semaphore permits = this.sendPermits;
+		synchronized (this) {
+			if (this.stopping) {
+				return;
+			}
+			this.stopping = true;
+		}
+		if (permits != null) {
+			permits.release(this.sendPermitCount);
+		}
 	}
 
 	/** Waits for the owner to have stopped; logs when it has not within the time. */

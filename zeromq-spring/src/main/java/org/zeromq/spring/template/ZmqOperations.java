@@ -14,6 +14,10 @@ import org.springframework.messaging.Message;
  * Every send returns {@code true} when the message was queued and {@code false} when the
  * socket's {@code hwm-policy: drop} dropped it at the high-water mark; under {@code block} and
  * {@code fail} a full socket throws {@link org.zeromq.spring.core.ZmqSendException} instead.
+ * On a DEALER under {@code block}, "queued" means queued for the socket's owner thread, which
+ * hands messages to the socket in the order they were sent; up to send-hwm of them may wait
+ * there (beyond that a send waits up to the send-timeout, then throws), and those still waiting
+ * when the application closes get the socket's linger to go out.
  */
 public interface ZmqOperations {
 

@@ -35,7 +35,10 @@ import org.zeromq.spring.core.ZmqSocketType;
  * The default {@link ZmqOperations}. Thread-safe: sockets are not, so each send takes the
  * socket's lock (measured faster than handing every message to an owner thread), except on
  * DEALER sockets, which one owner thread runs so that many requests can be in flight while
- * their replies are read.
+ * their replies are read. A one-way {@code send} on a DEALER under {@code hwm-policy} BLOCK (the
+ * default) does not wait for that thread: it returns once the message is queued for it, in
+ * order, with at most send-hwm messages queued (beyond that it waits up to the send-timeout,
+ * then fails as a blocked send does); under FAIL and DROP it waits for the socket's answer.
  */
 public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
@@ -173,7 +176,8 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 		String socket = target.name();
 		if (target.spec().type() == ZmqSocketType.DEALER) {
 			// Read here rather than in a stage, so that a conversion error is not wrapped.
-			return reader.apply(await(socket, requester(target).request(frames, timeout), timeout.plusSeconds(5)).join());
+			return reader.apply(await(socket, requester(target).request(frames, timeout, Function.identity()),
+					timeout.plusSeconds(5)).join());
 		}
 		SocketStatus status = target.status();
 		long started = System.nanoTime();
@@ -215,13 +219,13 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 	private <T> CompletableFuture<T> observedRequestAsync(ManagedSocket target, List<byte[]> frames, Duration timeout,
 			Function<List<byte[]>, T> reader) {
 		if (this.observation == TemplateObservation.NONE) {
-			return requester(target).request(frames, timeout).thenApply(reader);
+			return requester(target).request(frames, timeout, reader);
 		}
 		// Observed as far as the request is handed to the socket's thread: the reply comes later.
 		TemplateObservation.Operation operation = new TemplateObservation.Operation(target.name(), ZmqSocketType.DEALER,
 				"send");
 		return this.observation.observe(operation,
-				() -> requester(target).request(withTraceContext(target, frames, operation), timeout).thenApply(reader));
+				() -> requester(target).request(withTraceContext(target, frames, operation), timeout, reader));
 	}
 
 	/** Messages read on DEALER sockets that matched no request in flight (late or foreign replies). */
@@ -269,10 +273,8 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 	}
 
 	private boolean sendFrames(ManagedSocket target, List<byte[]> frames) {
-		String socket = target.name();
 		if (target.spec().type() == ZmqSocketType.DEALER) {
-			Duration sendTimeout = target.sendTimeout();
-			return await(socket, requester(target).send(frames, sendTimeout), sendTimeout.plusSeconds(5)).join();
+			return requester(target).send(frames, target.sendTimeout());
 		}
 		return target.send(frames);
 	}
@@ -357,7 +359,7 @@ public class ZmqTemplate implements ZmqOperations, AutoCloseable {
 
 	// The owner thread completes every future by its deadline; the extra bound only guards
 	// against an owner that died, so that a caller can never hang.
-	private static <T> CompletableFuture<T> await(String socket, CompletableFuture<T> future, Duration bound) {
+	static <T> CompletableFuture<T> await(String socket, CompletableFuture<T> future, Duration bound) {
 		try {
 			return CompletableFuture.completedFuture(future.get(bound.toMillis(), TimeUnit.MILLISECONDS));
 		}

@@ -42,8 +42,8 @@ class PendingRequestsTests {
 	@Test
 	void repliesCompleteTheRequestTheirEnvelopeNamesInWhateverOrderTheyCome() {
 		PendingRequests book = book(HwmPolicy.BLOCK);
-		PendingRequests.Request first = submitRequest(book, "a", T0 + 100 * MS);
-		PendingRequests.Request second = submitRequest(book, "b", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> first = submitRequest(book, "a", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> second = submitRequest(book, "b", T0 + 100 * MS);
 		assertThat(this.wire.sent).containsExactly("request 0 a", "request 1 b");
 		book.reply(reply(1, "B"));
 		book.reply(reply(0, "A"));
@@ -56,9 +56,9 @@ class PendingRequestsTests {
 	@Test
 	void requestsExpireEarliestDeadlineFirstAndOnlyOnceTheirDeadlinePassed() {
 		PendingRequests book = book(HwmPolicy.BLOCK);
-		PendingRequests.Request late = submitRequest(book, "late", T0 + 300 * MS);
-		PendingRequests.Request early = submitRequest(book, "early", T0 + 100 * MS);
-		PendingRequests.Request middle = submitRequest(book, "middle", T0 + 200 * MS);
+		PendingRequests.Request<List<byte[]>> late = submitRequest(book, "late", T0 + 300 * MS);
+		PendingRequests.Request<List<byte[]>> early = submitRequest(book, "early", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> middle = submitRequest(book, "middle", T0 + 200 * MS);
 		List<String> failedInOrder = new ArrayList<>();
 		early.reply.whenComplete((r, ex) -> failedInOrder.add("early"));
 		middle.reply.whenComplete((r, ex) -> failedInOrder.add("middle"));
@@ -80,7 +80,7 @@ class PendingRequestsTests {
 	@Test
 	void aReplyAfterItsRequestTimedOutIsDiscardedAndCounted() {
 		PendingRequests book = book(HwmPolicy.BLOCK);
-		PendingRequests.Request request = submitRequest(book, "slow", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> request = submitRequest(book, "slow", T0 + 100 * MS);
 		book.expire(T0 + 100 * MS);
 		book.reply(reply(0, "too late"));
 		assertThat(request.reply).isCompletedExceptionally();
@@ -90,7 +90,7 @@ class PendingRequestsTests {
 	@Test
 	void messagesWithoutACorrelationEnvelopeAreDiscardedAndCounted() {
 		PendingRequests book = book(HwmPolicy.BLOCK);
-		PendingRequests.Request request = submitRequest(book, "q", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> request = submitRequest(book, "q", T0 + 100 * MS);
 		book.reply(List.of(bytes("no envelope")));
 		book.reply(List.of(new byte[3], new byte[0], bytes("short id")));
 		book.reply(List.of(id(0), bytes("no delimiter"), bytes("x")));
@@ -106,7 +106,7 @@ class PendingRequestsTests {
 		PendingRequests.OneWay first = submitOneWay(book, "1", T0 + 100 * MS);
 		// The socket would take this one, but it must not overtake the first.
 		this.wire.room = 10;
-		PendingRequests.Request second = submitRequest(book, "2", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> second = submitRequest(book, "2", T0 + 100 * MS);
 		PendingRequests.OneWay third = submitOneWay(book, "3", T0 + 100 * MS);
 		assertThat(this.wire.sent).isEmpty();
 		assertThat(book.backlogSize()).isEqualTo(3);
@@ -125,7 +125,7 @@ class PendingRequestsTests {
 		PendingRequests book = book(HwmPolicy.BLOCK);
 		this.wire.room = 0;
 		PendingRequests.OneWay send = submitOneWay(book, "send", T0 + 50 * MS);
-		PendingRequests.Request request = submitRequest(book, "request", T0 + 80 * MS);
+		PendingRequests.Request<List<byte[]>> request = submitRequest(book, "request", T0 + 80 * MS);
 		// While commands wait, the owner looks every few milliseconds, whatever the deadlines.
 		assertThat(book.nextDeadline(T0)).isEqualTo(T0 + PendingRequests.BACKLOG_CHECK_NANOS);
 		book.expire(T0 + 60 * MS);
@@ -146,7 +146,7 @@ class PendingRequestsTests {
 		PendingRequests book = book(HwmPolicy.FAIL);
 		this.wire.room = 0;
 		PendingRequests.OneWay send = submitOneWay(book, "send", T0 + 50 * MS);
-		PendingRequests.Request request = submitRequest(book, "request", T0 + 50 * MS);
+		PendingRequests.Request<List<byte[]>> request = submitRequest(book, "request", T0 + 50 * MS);
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(send.sent::join)
 			.withCauseInstanceOf(ZmqSendException.class);
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(request.reply::join)
@@ -161,7 +161,7 @@ class PendingRequestsTests {
 		PendingRequests book = book(HwmPolicy.DROP);
 		this.wire.room = 0;
 		PendingRequests.OneWay send = submitOneWay(book, "send", T0 + 50 * MS);
-		PendingRequests.Request request = submitRequest(book, "request", T0 + 50 * MS);
+		PendingRequests.Request<List<byte[]>> request = submitRequest(book, "request", T0 + 50 * MS);
 		assertThat(send.sent.join()).isFalse();
 		assertThat(this.drops).isEqualTo(1);
 		// A dropped request could only time out later: say so now.
@@ -174,7 +174,7 @@ class PendingRequestsTests {
 	void answeredRequestsLeaveTheDeadlineQueueLazilyAtItsHeadOrInBulkOnceTheyPileUp() {
 		PendingRequests book = new PendingRequests("client", HwmPolicy.BLOCK, this.wire, () -> {
 		}, () -> new ZmqSendException("refused"), 2);
-		List<PendingRequests.Request> requests = new ArrayList<>();
+		List<PendingRequests.Request<List<byte[]>>> requests = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			requests.add(submitRequest(book, "r" + i, T0 + (100 + i) * MS));
 		}
@@ -201,7 +201,7 @@ class PendingRequestsTests {
 	@Test
 	void aRequestAnsweredEarlyIsNotFailedWhenItsDeadlinePasses() {
 		PendingRequests book = book(HwmPolicy.BLOCK);
-		PendingRequests.Request request = submitRequest(book, "fast", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> request = submitRequest(book, "fast", T0 + 100 * MS);
 		book.reply(reply(0, "done"));
 		book.expire(T0 + 200 * MS);
 		assertThat(text(request.reply.join())).isEqualTo("done");
@@ -211,9 +211,9 @@ class PendingRequestsTests {
 	@Test
 	void closingFailsEverythingStillPending() {
 		PendingRequests book = book(HwmPolicy.BLOCK);
-		PendingRequests.Request inFlight = submitRequest(book, "in flight", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> inFlight = submitRequest(book, "in flight", T0 + 100 * MS);
 		this.wire.room = 0;
-		PendingRequests.Request waiting = submitRequest(book, "waiting", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> waiting = submitRequest(book, "waiting", T0 + 100 * MS);
 		PendingRequests.OneWay send = submitOneWay(book, "send", T0 + 100 * MS);
 		book.failAll(new ZmqException("closing"));
 		for (CompletableFuture<?> future : List.of(inFlight.reply, waiting.reply, send.sent)) {
@@ -224,8 +224,99 @@ class PendingRequestsTests {
 		assertThat(book.nextDeadline(T0)).isEqualTo(SocketLoop.NO_DEADLINE);
 	}
 
-	private static PendingRequests.Request submitRequest(PendingRequests book, String payload, long deadline) {
-		PendingRequests.Request request = book.request(List.of(bytes(payload)), deadline, Duration.ofMillis(100));
+	@Test
+	void anAcceptedSendWaitsForRoomWithoutADeadlineKeepsItsPlaceAndHandsOverOnceTheSocketTakesIt() {
+		PendingRequests book = book(HwmPolicy.BLOCK);
+		List<String> handedOver = new ArrayList<>();
+		this.wire.room = 0;
+		PendingRequests.AcceptedSend first = submitAccepted(book, "1", handedOver);
+		PendingRequests.Request<List<byte[]>> second = submitRequest(book, "2", T0 + 100 * MS);
+		PendingRequests.AcceptedSend third = submitAccepted(book, "3", handedOver);
+		// An hour later the request has timed out; the accepted sends still wait, as in a socket's queue.
+		book.expire(T0 + 3_600_000 * MS);
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(second.reply::join)
+			.withCauseInstanceOf(ZmqRequestTimeoutException.class);
+		assertThat(book.backlogSize()).isEqualTo(2);
+		assertThat(handedOver).isEmpty();
+		this.wire.room = 10;
+		book.sendBacklog(T0 + 3_600_001 * MS);
+		assertThat(this.wire.sent).containsExactly("one-way 1", "one-way 3");
+		assertThat(handedOver).containsExactly("1", "3");
+		assertThat(first.isDone()).isTrue();
+		assertThat(third.isDone()).isTrue();
+		assertThat(this.drops).isZero();
+	}
+
+	@Test
+	void atCloseAcceptedSendsGoOutInOrderUntilTheSocketGivesUpAndTheRestAreDroppedAndCounted() {
+		PendingRequests book = book(HwmPolicy.BLOCK);
+		List<String> handedOver = new ArrayList<>();
+		this.wire.room = 0;
+		submitAccepted(book, "a", handedOver);
+		PendingRequests.Request<List<byte[]>> request = submitRequest(book, "request", T0 + 100 * MS);
+		submitAccepted(book, "b", handedOver);
+		submitAccepted(book, "c", handedOver);
+		List<String> waitedFor = new ArrayList<>();
+		// The closing socket takes two more messages, then its linger is over.
+		book.sendAcceptedBeforeClose((frames) -> {
+			waitedFor.add(text(frames));
+			return waitedFor.size() <= 2;
+		});
+		assertThat(waitedFor).containsExactly("a", "b", "c");
+		assertThat(handedOver).containsExactly("a", "b");
+		book.failAll(new ZmqException("closing"));
+		assertThat(handedOver).containsExactly("a", "b", "c");
+		assertThat(this.drops).isEqualTo(1);
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(request.reply::join).withMessageContaining("closing");
+		assertThat(book.hasBacklog()).isFalse();
+	}
+
+	@Test
+	void eachRequestEndsOnceWithItsOutcomeEvenWhenItsCallerCancelledTheFuture() {
+		List<String> ended = new ArrayList<>();
+		PendingRequests book = new PendingRequests("client", HwmPolicy.BLOCK, this.wire, () -> {
+		}, () -> new ZmqSendException("refused"),
+				(request, error) -> ended.add(text(request.frames) + ": " + ((error != null) ? error.getClass().getSimpleName() : "reply")),
+				PendingRequests.DEADLINE_SLACK);
+		PendingRequests.Request<List<byte[]>> cancelled = submitRequest(book, "cancelled", T0 + 100 * MS);
+		PendingRequests.Request<List<byte[]>> expiring = submitRequest(book, "expiring", T0 + 100 * MS);
+		cancelled.reply.cancel(false);
+		book.reply(reply(0, "late but in time"));
+		book.expire(T0 + 200 * MS);
+		book.reply(reply(1, "after its deadline"));
+		book.failAll(new ZmqException("closing"));
+		assertThat(ended).containsExactly("cancelled: reply", "expiring: ZmqRequestTimeoutException");
+		assertThat(expiring.reply).isCompletedExceptionally();
+	}
+
+	@Test
+	void theReplyIsReadByTheRequestsReaderAndAReaderFailureFailsThatRequestAsAStageWould() {
+		PendingRequests book = book(HwmPolicy.BLOCK);
+		PendingRequests.Request<String> read = book.request(List.of(bytes("q")), T0, T0 + 100 * MS,
+				Duration.ofMillis(100), PendingRequestsTests::text);
+		read.run();
+		PendingRequests.Request<String> unreadable = book.request(List.of(bytes("q")), T0, T0 + 100 * MS,
+				Duration.ofMillis(100), (frames) -> {
+					throw new IllegalStateException("not a number");
+				});
+		unreadable.run();
+		book.reply(reply(0, "answer"));
+		book.reply(reply(1, "answer"));
+		assertThat(read.reply.join()).isEqualTo("answer");
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(unreadable.reply::join)
+			.withCauseInstanceOf(IllegalStateException.class);
+		assertThat(book.inFlightCount()).isZero();
+	}
+
+	private static PendingRequests.AcceptedSend submitAccepted(PendingRequests book, String payload,
+			List<String> handedOver) {
+		PendingRequests.AcceptedSend send = book.accepted(List.of(bytes(payload)), () -> handedOver.add(payload));
+		send.run();
+		return send;
+	}
+
+	private static PendingRequests.Request<List<byte[]>> submitRequest(PendingRequests book, String payload, long deadline) {
+		PendingRequests.Request<List<byte[]>> request = book.request(List.of(bytes(payload)), deadline, Duration.ofMillis(100));
 		request.run();
 		return request;
 	}

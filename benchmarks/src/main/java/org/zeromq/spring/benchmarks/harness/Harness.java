@@ -22,10 +22,14 @@ public final class Harness {
 	public static int run(String[] args) throws Exception {
 		HarnessOptions options = HarnessOptions.parse(args);
 		List<ScenarioResult> results = new ArrayList<>();
-		List<Scenario> scenarios = Scenarios.all(options.scale()).stream().filter(options::selects).toList();
+		List<Scenario> candidates = new ArrayList<>(Scenarios.all(options.scale()));
+		if (options.considersSweeps()) {
+			candidates.addAll(Scenarios.sweeps(options.scale()));
+		}
+		List<Scenario> scenarios = candidates.stream().filter(options::selects).toList();
 		if (scenarios.isEmpty()) {
 			System.err.println("No scenario matches " + options.only() + "; scenarios: "
-					+ Scenarios.all(options.scale()).stream().map(Scenario::name).toList());
+					+ candidates.stream().map(Scenario::name).toList());
 			return 2;
 		}
 		System.out.printf("%d scenario(s), %d warm-up + %d timed rounds each, message counts x%s%n", scenarios.size(),
@@ -48,6 +52,8 @@ public final class Harness {
 		System.out.println(tables.contenders());
 		System.out.println(tables.cpu());
 		System.out.println(Targets.evaluate(results));
+		ResultCsv.write(options.csv(), results);
+		System.out.println("CSV: " + options.csv().toAbsolutePath());
 		failures.forEach((failure) -> System.out.println("FAILED " + failure));
 		return failures.isEmpty() ? 0 : 1;
 	}

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The harness's output as Markdown tables, readable in a terminal and pasteable into docs. */
-final class ResultTables {
+public final class ResultTables {
 
 	static final String RAW = "raw";
 
@@ -103,11 +103,11 @@ final class ResultTables {
 		out.append("\n");
 	}
 
-	static String format(Stats stats) {
+	public static String format(Stats stats) {
 		return number(stats.median()) + " [" + number(stats.min()) + " – " + number(stats.max()) + "]";
 	}
 
-	static String number(double value) {
+	public static String number(double value) {
 		if (value >= 1_000_000) {
 			return String.format(Locale.ROOT, "%.2fM", value / 1_000_000);
 		}
@@ -121,7 +121,7 @@ final class ResultTables {
 	}
 
 	/** A ratio with the direction that is better, so that 0.95× is never misread. */
-	static String ratio(double ratio, Metric metric) {
+	public static String ratio(double ratio, Metric metric) {
 		return String.format(Locale.ROOT, "%.2f×%s", ratio, metric.higherIsBetter() ? "" : " (lower is better)");
 	}
 

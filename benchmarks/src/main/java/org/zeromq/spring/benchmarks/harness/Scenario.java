@@ -1,6 +1,7 @@
 package org.zeromq.spring.benchmarks.harness;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Something measured in several ways in one process run. Sides are opened one after another
@@ -25,5 +26,10 @@ public interface Scenario {
 	}
 
 	Side open(String side) throws Exception;
+
+	/** Where the scenario sits on a sweep, if it belongs to one. */
+	default Optional<SweepPoint> sweepPoint() {
+		return Optional.empty();
+	}
 
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What the timed rounds of one scenario measured, per side and metric. */
@@ -68,6 +69,10 @@ public final class ScenarioResult {
 
 	public String name() {
 		return this.scenario.name();
+	}
+
+	public Optional<SweepPoint> sweepPoint() {
+		return this.scenario.sweepPoint();
 	}
 
 	public List<Metric> metrics() {

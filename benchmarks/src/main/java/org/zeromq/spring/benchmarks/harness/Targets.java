@@ -39,6 +39,8 @@ final class Targets {
 				targets.median(Scenarios.PIPELINED, STARTER)
 					.flatMap((async) -> targets.median(Scenarios.REQUEST_REPLY, "round trips/s", STARTER).map((sync) -> async / sync)),
 				20);
+		targets.atLeast("DEALER one-way send ≥ 0.8× PUSH send (starter, tcp 100 B)",
+				targets.ratio(Scenarios.DEALER_ONE_WAY, STARTER, Scenarios.DEALER_ONE_WAY_PUSH), 0.8);
 		targets.atLeast("≥ 100× Spring Integration's module (PUSH→PULL tcp byte[])",
 				targets.ratio(Scenarios.SPRING_INTEGRATION, STARTER, "spring-integration-zeromq"), 100);
 		targets.atLeast("Spring Integration flow ≥ 0.7× raw (outbound adapter → inbound adapter → handler, PUSH→PULL tcp byte[])",
@@ -59,8 +61,21 @@ final class Targets {
 				targets.ratio(Scenarios.PROXY, STARTER, RAW), 0.9);
 		targets.atLeast("metrics on ≥ 0.95× metrics off (PUSH→PULL tcp byte[], template → listener)",
 				targets.ratio(Scenarios.METRICS, Scenarios.METRICS_ON, Scenarios.METRICS_OFF), 0.95);
+		for (String sweep : List.of("sweep size", "sweep fan-in", "sweep fan-out", "sweep clients")) {
+			targets.atLeast(sweep + ": every point ≥ 0.9× raw (the lowest starter/raw of the sweep)", targets.lowestRatio(sweep), 0.9);
+		}
 		targets.out.append("| allocation < 200 B/message beyond the payload | see `jmh … -prof gc` (gc.alloc.rate.norm) | – |\n");
 		return targets.out.toString();
+	}
+
+	/** The lowest starter/raw over the points of a sweep that ran, on each point's first metric. */
+	private Optional<Double> lowestRatio(String sweep) {
+		return this.results.stream()
+			.filter((result) -> result.sweepPoint().map((point) -> point.sweep().equals(sweep)).orElse(false)
+					&& result.has(STARTER) && result.has(RAW))
+			.map((result) -> result.stats(STARTER, result.metrics().get(0)).median()
+					/ result.stats(RAW, result.metrics().get(0)).median())
+			.min(Double::compare);
 	}
 
 	private Optional<Double> ratio(String scenario, String side, String baseline) {

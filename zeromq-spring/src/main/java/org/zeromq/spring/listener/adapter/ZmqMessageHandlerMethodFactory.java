@@ -146,6 +146,10 @@ public final class ZmqMessageHandlerMethodFactory implements MessageHandlerMetho
 		ResolvedHandlerMethod(Object bean, Method method, HandlerMethodArgumentResolverComposite composite,
 				ParameterNameDiscoverer parameterNames) {
 			super(bean, method);
+			// Spring makes only non-public methods accessible; a public one is then access-checked
+			// by Method.invoke on every message (a caller-class lookup, seen in listener profiles).
+			// Where the module system allows it, the check is settled once, here.
+			getBridgedMethod().trySetAccessible();
 			setMessageMethodArgumentResolvers(composite);
 			setParameterNameDiscoverer(parameterNames);
 			MethodParameter[] parameters = getMethodParameters();

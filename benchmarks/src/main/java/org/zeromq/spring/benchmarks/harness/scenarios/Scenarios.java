@@ -27,6 +27,10 @@ public final class Scenarios {
 
 	public static final String PIPELINED = "DEALER pipelined 1000 in flight → REP";
 
+	public static final String DEALER_ONE_WAY = DealerOneWayScenario.NAME;
+
+	public static final String DEALER_ONE_WAY_PUSH = DealerOneWayScenario.STARTER_PUSH;
+
 	public static final String SPRING_INTEGRATION = new SpringIntegrationScenario(0, 0).name();
 
 	public static final String INTEGRATION_FLOW = IntegrationFlowScenario.NAME;
@@ -71,6 +75,7 @@ public final class Scenarios {
 		all.add(new PubSubScenario(throughput));
 		all.add(new RequestReplyScenario(count(10_000, scale)));
 		all.add(new PipelinedRequestScenario(PIPELINED, count(100_000, scale), 1000, Duration.ZERO, 1));
+		all.add(new DealerOneWayScenario(throughput));
 		all.add(new SpringIntegrationScenario(throughput, count(5_000, scale)));
 		all.add(new IntegrationFlowScenario(throughput, count(5_000, scale)));
 		all.add(new IntegrationGatewayScenario(count(10_000, scale)));
@@ -84,6 +89,36 @@ public final class Scenarios {
 				true));
 		all.add(new MetricsScenario(throughput));
 		return all;
+	}
+
+	/**
+	 * The sweeps: one parameter grows per sweep (message size, PUSH peers, SUB peers, REQ
+	 * clients, declared sockets), each point a scenario of its own with the starter and raw
+	 * JeroMQ side by side. Counts are sized so that every round takes about a second or less on
+	 * 2 cores and all sweeps a few minutes.
+	 */
+	public static List<Scenario> sweeps(double scale) {
+		List<Scenario> sweeps = new ArrayList<>();
+		for (int size : new int[] { 10, 100, 1_000, 10_000, 100_000, 1_000_000 }) {
+			// About 100 MB per round at most: the large sizes are limited by bytes, not messages. The
+			// small ones need as many messages as the PUSH→PULL rows: 100 000 took 70 ms a round.
+			sweeps.add(new MessageSizeSweepScenario(size, count((int) Math.min(300_000, 100_000_000L / size), scale)));
+		}
+		for (int peers : new int[] { 1, 10, 100 }) {
+			sweeps.add(new FanInSweepScenario(peers, count(300_000, scale)));
+		}
+		for (int subscribers : new int[] { 1, 10, 50 }) {
+			// About the same deliveries per round at every point.
+			sweeps.add(new FanOutSweepScenario(subscribers, count(150_000 / subscribers, scale)));
+		}
+		for (int clients : new int[] { 1, 10, 100, 1_000 }) {
+			// A client waits for each reply before its next request: fewer requests for few clients.
+			sweeps.add(new ClientsSweepScenario(clients, count(Math.min(10_000, 500 * clients), scale)));
+		}
+		for (int sockets : new int[] { 1, 100, 1_000 }) {
+			sweeps.add(new SocketCountSweepScenario(sockets));
+		}
+		return sweeps;
 	}
 
 	private static int count(int base, double scale) {

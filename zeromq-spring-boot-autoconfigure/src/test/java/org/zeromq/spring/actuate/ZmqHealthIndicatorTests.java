@@ -16,19 +16,24 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 import org.zeromq.spring.annotation.ZmqListener;
 import org.zeromq.spring.autoconfigure.actuate.ZmqHealthContributorAutoConfiguration;
 import org.zeromq.spring.config.DefaultZmqListenerContainerFactory;
+import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
+import org.zeromq.spring.core.ZmqBindException;
 import org.zeromq.spring.core.SocketConfigurer;
 import org.zeromq.spring.core.SocketSpec;
 import org.zeromq.spring.core.ZmqSocketFactory;
 import org.zeromq.spring.core.ZmqSocketRegistry;
 import org.zeromq.spring.core.ZmqSocketType;
+import org.zeromq.spring.listener.ZmqListenerContainer;
 import org.zeromq.spring.template.ZmqTemplate;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 import static org.zeromq.spring.test.PeerFrames.send;
 import static org.zeromq.spring.test.ZmqApplication.ANY_TCP;
@@ -37,7 +42,8 @@ import static org.zeromq.spring.test.ZmqApplication.socket;
 
 /**
  * The {@code zeromq} health: UP with each socket's and listener's details; DOWN when a listener's
- * thread died, and when a socket that requires peers has fewer; absent without Boot's health
+ * thread died, when the context is terminated, when a bind failed, when a socket was closed under
+ * the application, and when a socket that requires peers has fewer; absent without Boot's health
  * support or when switched off.
  */
 class ZmqHealthIndicatorTests {
@@ -87,6 +93,75 @@ class ZmqHealthIndicatorTests {
 	}
 
 	@Test
+	void isDownWhenTheContextIsTerminated() {
+		this.runner.withPropertyValues(socket("out", "type=PUSH", "bind=" + ANY_TCP)).run((context) -> {
+			HealthIndicator indicator = context.getBean("zeromqHealthIndicator", HealthIndicator.class);
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			// As code that closes the application's context itself: every socket of it goes too.
+			context.getBean(ZContext.class).close();
+			Health health = indicator.health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("context",
+					"the ZeroMQ context is terminated: no socket can send or receive");
+			await().atMost(PeerSockets.TIMEOUT)
+				.untilAsserted(() -> assertThat(detail(indicator.health(), "sockets", "out")).containsEntry("status", "DOWN")
+					.hasEntrySatisfying("problem", (problem) -> assertThat((String) problem).contains("closed under the application")));
+			// The shutdown's close after the context's own: nothing left to close, and no failure.
+			context.getBean(ZmqSocketRegistry.class).close();
+		});
+	}
+
+	@Test
+	void isDownWhenABindFailed() {
+		this.runner.withUserConfiguration(Orders.class)
+			.withPropertyValues(socket("orders", "type=PULL", "bind=" + ANY_TCP))
+			.run((context) -> {
+				HealthIndicator indicator = context.getBean("zeromqHealthIndicator", HealthIndicator.class);
+				String endpoint = endpoint(context, "orders");
+				ZmqListenerContainer listener = context.getBean(ZmqListenerEndpointRegistry.class).getListenerContainer("orders");
+				listener.stop();
+				try (PeerSockets peers = new PeerSockets()) {
+					// Another process takes the port while the listener is stopped (JeroMQ frees it asynchronously).
+					ZMQ.Socket squatter = peers.create(SocketType.PULL);
+					await().atMost(PeerSockets.TIMEOUT).until(() -> bound(squatter, endpoint));
+					assertThatExceptionOfType(ZmqBindException.class).isThrownBy(listener::start);
+					Health health = indicator.health();
+					assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+					Map<String, Object> orders = detail(health, "sockets", "orders");
+					assertThat(orders).containsEntry("status", "DOWN");
+					assertThat((String) orders.get("problem")).startsWith("bind of " + endpoint + " failed: ");
+					assertThat((String) orders.get("lastError")).startsWith("bind of " + endpoint + " failed: ");
+				}
+			});
+	}
+
+	@Test
+	void isDownWhenASocketWasClosedUnderTheApplicationAndTheOthersStillCloseAtShutdown() {
+		this.runner.withPropertyValues(socket("out", "type=PUSH", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("other", "type=PUSH", "bind=" + ANY_TCP))
+			.run((context) -> {
+			HealthIndicator indicator = context.getBean("zeromqHealthIndicator", HealthIndicator.class);
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			ZmqSocketRegistry registry = context.getBean(ZmqSocketRegistry.class);
+			registry.socket("out").execute((raw) -> {
+				raw.close();
+				return null;
+			});
+			// JeroMQ's reaper destroys the socket after close() returns.
+			await().atMost(PeerSockets.TIMEOUT).until(() -> indicator.health().getStatus().equals(Status.DOWN));
+			Health health = indicator.health();
+			assertThat(health.getDetails()).doesNotContainKey("context");
+			assertThat(detail(health, "sockets", "out")).containsEntry("status", "DOWN")
+				.containsEntry("problem", "the socket was closed under the application (its context terminated, or code "
+						+ "closed it directly)");
+			assertThat(detail(health, "sockets", "other")).containsEntry("status", "UP");
+			// The shutdown's close: the destroyed socket must not stop the others from closing.
+			registry.close();
+			await().atMost(PeerSockets.TIMEOUT).until(() -> registry.status("other").openSockets() == 0);
+		});
+	}
+
+	@Test
 	void aSocketThatRequiresPeersIsDownWithoutThemAndUpWithThem() {
 		this.runner.withPropertyValues(socket("results", "type=PUSH", "bind=" + ANY_TCP, "health.required-peers=1"))
 			.run((context) -> {
@@ -127,6 +202,15 @@ class ZmqHealthIndicatorTests {
 	void backsOffWithoutBootsHealthSupport() {
 		this.runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("zeromqHealthIndicator"));
+	}
+
+	private static boolean bound(ZMQ.Socket socket, String endpoint) {
+		try {
+			return socket.bind(endpoint);
+		}
+		catch (ZMQException ex) {
+			return false;
+		}
 	}
 
 	@SuppressWarnings("unchecked")

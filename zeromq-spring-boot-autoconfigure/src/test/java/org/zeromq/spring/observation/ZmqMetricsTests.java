@@ -74,6 +74,73 @@ class ZmqMetricsTests {
 	}
 
 	@Test
+	void theListenerTimerIsRegisteredWithTheListenerBeforeItsFirstMessage() {
+		this.runner.withUserConfiguration(Sink.class)
+			.withPropertyValues(socket("in", "type=PULL", "bind=" + ANY_TCP))
+			.run((context) -> {
+				FunctionTimer handled = context.getBean(MeterRegistry.class)
+					.get("zeromq.listener")
+					.tags("listener", "sink", "socket", "in", "outcome", "success", "exception", "none")
+					.functionTimer();
+				assertThat(handled.count()).isZero();
+			});
+	}
+
+	@Test
+	void failedHandlerCallsAreTimedByTheirExceptionAndNotAsSuccesses() {
+		this.runner.withUserConfiguration(Refusing.class)
+			.withPropertyValues(socket("in", "type=PULL", "bind=" + ANY_TCP))
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				try (PeerSockets peers = new PeerSockets()) {
+					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "in"));
+					for (int i = 0; i < MESSAGES; i++) {
+						push.send("m" + i);
+					}
+					// An outcome's timer is registered with its first call.
+					await().atMost(ZmqApplication.WAIT).until(() -> {
+						FunctionTimer failed = meters.find("zeromq.listener")
+							.tags("listener", "refusing", "outcome", "error", "exception", "IllegalStateException")
+							.functionTimer();
+						return failed != null && failed.count() == MESSAGES;
+					});
+				}
+				assertThat(meters.get("zeromq.listener").tags("listener", "refusing", "outcome", "success").functionTimer()
+					.count()).isZero();
+			});
+	}
+
+	@Test
+	void eachSocketCountsOnlyTheDiagnosesThatCanOccurOnIt() {
+		try (PeerSockets peers = new PeerSockets()) {
+			String server = peers.bind(SocketType.REP).getLastEndpoint();
+			String publisher = peers.bind(SocketType.PUB).getLastEndpoint();
+			this.runner.withPropertyValues(socket("in", "type=PULL", "bind=" + ANY_TCP))
+				.withPropertyValues(socket("feed", "type=SUB", "connect=" + publisher, "subscribe[0]="))
+				.withPropertyValues(socket("news", "type=PUB", "bind=" + ANY_TCP))
+				.withPropertyValues(socket("client", "type=REQ", "connect=" + server))
+				.withPropertyValues(socket("backend", "type=ROUTER", "bind=" + ANY_TCP))
+				.withPropertyValues(socket("local", "type=PUSH", "bind=inproc://metrics-local"))
+				.run((context) -> {
+					MeterRegistry meters = context.getBean(MeterRegistry.class);
+					assertThat(diagnosisKinds(meters, "in")).isEmpty();
+					assertThat(diagnosisKinds(meters, "feed")).containsExactlyInAnyOrder("connect-without-handshake");
+					assertThat(diagnosisKinds(meters, "news")).containsExactlyInAnyOrder("publish-without-subscribers",
+							"send-without-peer", "hwm-reached");
+					assertThat(diagnosisKinds(meters, "client")).containsExactlyInAnyOrder("send-without-peer",
+							"hwm-reached", "connect-without-handshake", "request-timeout");
+					assertThat(diagnosisKinds(meters, "backend")).containsExactlyInAnyOrder("send-without-peer",
+							"hwm-reached", "unroutable");
+					// inproc raises no connection events: only a full queue can be seen.
+					assertThat(diagnosisKinds(meters, "local")).containsExactlyInAnyOrder("hwm-reached");
+					context.getBean(ZmqTemplate.class).send("news", "nobody listens");
+					assertThat(meters.get("zeromq.diagnoses").tags("socket", "news", "kind", "publish-without-subscribers")
+						.functionCounter().count()).isEqualTo(1);
+				});
+		}
+	}
+
+	@Test
 	void sendsThroughTheTemplateCountOncePerMessage() {
 		this.runner.withPropertyValues(socket("out", "type=PUSH", "bind=" + ANY_TCP)).run((context) -> {
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
@@ -228,6 +295,12 @@ class ZmqMetricsTests {
 		return counter.count();
 	}
 
+	private static java.util.List<String> diagnosisKinds(MeterRegistry meters, String socket) {
+		return meters.find("zeromq.diagnoses").tags("socket", socket).functionCounters().stream()
+			.map((counter) -> counter.getId().getTag("kind"))
+			.toList();
+	}
+
 	private static double dropped(MeterRegistry meters, String socket, String reason) {
 		return meters.get("zeromq.messages.dropped").tags("socket", socket, "reason", reason).functionCounter().count();
 	}
@@ -239,6 +312,15 @@ class ZmqMetricsTests {
 		@ZmqListener(id = "sink", socket = "in")
 		void receive(String message) {
 			this.handled.record(message);
+		}
+
+	}
+
+	static class Refusing {
+
+		@ZmqListener(id = "refusing", socket = "in")
+		void receive(String message) {
+			throw new IllegalStateException("refused " + message);
 		}
 
 	}

@@ -406,7 +406,7 @@ public final class ManagedSocket {
 	void close(ShutdownBudget.Step step) {
 		this.closing = true;
 		if (this.state == State.SHARED) {
-			this.cancellation.cancel();
+			releaseBlockedSender();
 		}
 		try {
 			if (!this.lock.tryLock(step.remainingMillis(), TimeUnit.MILLISECONDS)) {
@@ -433,6 +433,19 @@ public final class ManagedSocket {
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	// JeroMQ's cancel posts a command to the socket's mailbox, which is gone once the socket was
+	// destroyed (closed under the application, or its context terminated): it then throws, and
+	// no sender can be blocked in the socket either. The close must go on, and the registry's
+	// close with it, or every socket after this one would stay open.
+	private void releaseBlockedSender() {
+		try {
+			this.cancellation.cancel();
+		}
+		catch (RuntimeException destroyed) {
+			logger.debug("Socket '" + name() + "' was already destroyed when it was closed", destroyed);
 		}
 	}
 

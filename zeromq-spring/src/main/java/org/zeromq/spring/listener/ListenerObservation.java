@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * reading the arguments from the message and the method itself, and its failure is the
  * message's failure (it then goes to the error handler).
  * <p>
- * {@link #NONE}, the default, adds nothing to a message's cost.
+ * {@link #NONE}, the default, adds nothing to a message's cost. A container asks its observation
+ * once, when it is created, to {@link #wrap} the listener, and then calls the wrapped listener for
+ * every message: an observation that needs no per-message call object (a timer) wraps without one.
  */
 @FunctionalInterface
 public interface ListenerObservation {
@@ -26,6 +28,24 @@ public interface ListenerObservation {
 	 * @throws Exception what the handler call threw
 	 */
 	@Nullable Object observe(String listenerId, InboundMessage message, HandlerCall call) throws Exception;
+
+	/**
+	 * The listener as this observation wraps it; called once per listener container, whose
+	 * threads then call the result for every message. By default each message goes through
+	 * {@link #observe} (one handler-call object per message); {@link #NONE} returns the listener
+	 * itself, and an observation can return a wrapper of its own that does its per-listener
+	 * lookups here instead of on every message.
+	 * @param listenerId the listener's id
+	 * @param socket the name of the declared socket the listener serves
+	 * @param listener what handles each message: the listener method's invocation, or the application's code
+	 * @return what the container calls for each message instead of {@code listener}
+	 */
+	default ZmqMessageListener wrap(String listenerId, String socket, ZmqMessageListener listener) {
+		if (this == NONE) {
+			return listener;
+		}
+		return (message) -> observe(listenerId, message, () -> listener.onMessage(message));
+	}
 
 	/** The handler call an observation wraps. */
 	@FunctionalInterface

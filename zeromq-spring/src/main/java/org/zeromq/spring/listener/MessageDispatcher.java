@@ -34,9 +34,8 @@ final class MessageDispatcher {
 
 	private final ListenerEndpoint endpoint;
 
-	private final ZmqMessageListener listener;
-
-	private final ListenerObservation observation;
+	/** The listener as its observation wraps it, resolved once: nothing to look up or allocate per message. */
+	private final ZmqMessageListener handler;
 
 	private final FrameLayout layout;
 
@@ -70,8 +69,7 @@ final class MessageDispatcher {
 			ZmqListenerErrorHandler errorHandler, ListenerSocketSettings settings, boolean traceContext) {
 		this.traceContext = traceContext;
 		this.endpoint = endpoint;
-		this.listener = listener;
-		this.observation = observation;
+		this.handler = observation.wrap(endpoint.id(), endpoint.socket(), listener);
 		this.layout = FrameLayout.of(declaredType);
 		this.replyMode = ReplyMode.of(declaredType);
 		this.registry = registry;
@@ -108,7 +106,7 @@ final class MessageDispatcher {
 			if (!context.isEmpty()) {
 				message = message.withTraceContext(context);
 			}
-			List<byte[]> reply = respond(message, invoke(message));
+			List<byte[]> reply = respond(message, this.handler.onMessage(message));
 			this.processed.increment();
 			return reply;
 		}
@@ -116,14 +114,6 @@ final class MessageDispatcher {
 			this.failed.increment();
 			return fail((message != null) ? message : FrameLayout.PLAIN.parse(this.endpoint.socket(), frames), message != null, ex);
 		}
-	}
-
-	private @Nullable Object invoke(InboundMessage message) throws Exception {
-		if (this.observation == ListenerObservation.NONE) {
-			// No call object to allocate when nothing observes.
-			return this.listener.onMessage(message);
-		}
-		return this.observation.observe(this.endpoint.id(), message, () -> this.listener.onMessage(message));
 	}
 
 	private @Nullable List<byte[]> respond(InboundMessage message, @Nullable Object result) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.zeromq.spring.listener.InboundMessage;
 import org.zeromq.spring.listener.ListenerObservation;
+import org.zeromq.spring.listener.ZmqMessageListener;
 
 /**
  * Several {@link ListenerObservation}s around one handler call, the first outermost: timings,
@@ -28,6 +29,16 @@ public final class CompositeListenerObservation implements ListenerObservation {
 			return ListenerObservation.NONE;
 		}
 		return (active.size() == 1) ? active.get(0) : new CompositeListenerObservation(active);
+	}
+
+	/** Each observation wraps the next one's wrapper, the last the listener: the first is outermost. */
+	@Override
+	public ZmqMessageListener wrap(String listenerId, String socket, ZmqMessageListener listener) {
+		ZmqMessageListener wrapped = listener;
+		for (int i = this.observations.size() - 1; i >= 0; i--) {
+			wrapped = this.observations.get(i).wrap(listenerId, socket, wrapped);
+		}
+		return wrapped;
 	}
 
 	@Override

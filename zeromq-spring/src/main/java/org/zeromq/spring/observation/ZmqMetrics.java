@@ -32,7 +32,8 @@ import org.zeromq.spring.core.ZmqSocketType;
  * <li>{@code zeromq.socket.events}, tagged {@code event}: what JeroMQ reported</li>
  * <li>{@code zeromq.requests.pending} and the {@code zeromq.request} timer, tagged
  * {@code outcome} ({@code success}, {@code timeout}, {@code error}): REQ and DEALER sockets</li>
- * <li>{@code zeromq.diagnoses}, tagged {@code kind}: the missing-message findings</li>
+ * <li>{@code zeromq.diagnoses}, tagged {@code kind}: the missing-message findings that can occur on
+ * the socket (e.g. {@code publish-without-subscribers} only on a PUB with a tcp or ipc endpoint)</li>
  * </ul>
  */
 public final class ZmqMetrics implements MeterBinder {
@@ -101,13 +102,53 @@ public final class ZmqMetrics implements MeterBinder {
 					.register(registry);
 			}
 		}
-		for (Diagnosis.Kind kind : Diagnosis.Kind.values()) {
+		for (Diagnosis.Kind kind : diagnosisKinds(status)) {
 			FunctionCounter.builder("zeromq.diagnoses", status, (s) -> s.diagnosed(kind))
 				.tags(tags)
 				.tag("kind", kind.id())
 				.description("Missing-message findings on the socket (see docs/diagnostics.md)")
 				.register(registry);
 		}
+	}
+
+	/**
+	 * The findings that can occur on the socket, so that a PULL carries no publish or request
+	 * counters that would stay zero forever: each kind for the sockets whose code path raises it.
+	 */
+	static Set<Diagnosis.Kind> diagnosisKinds(SocketStatus status) {
+		ZmqSocketType type = status.type();
+		Set<Diagnosis.Kind> kinds = EnumSet.noneOf(Diagnosis.Kind.class);
+		// Judged from connection events, which inproc never raises.
+		if (status.tracksPeers() && type == ZmqSocketType.PUB) {
+			kinds.add(Diagnosis.Kind.PUBLISH_WITHOUT_SUBSCRIBERS);
+		}
+		if (refusesSends(type)) {
+			kinds.add(Diagnosis.Kind.HWM_REACHED);
+			if (status.tracksPeers()) {
+				kinds.add(Diagnosis.Kind.SEND_WITHOUT_PEER);
+			}
+		}
+		if (status.connectEndpoints().stream().anyMatch((endpoint) -> !endpoint.startsWith("inproc://"))) {
+			kinds.add(Diagnosis.Kind.CONNECT_WITHOUT_HANDSHAKE);
+		}
+		if (type == ZmqSocketType.ROUTER || type == ZmqSocketType.REP) {
+			// A REP served by several threads answers through a ROUTER in front of them.
+			kinds.add(Diagnosis.Kind.UNROUTABLE);
+		}
+		if (type == ZmqSocketType.REQ || type == ZmqSocketType.DEALER) {
+			kinds.add(Diagnosis.Kind.REQUEST_TIMEOUT);
+		}
+		return kinds;
+	}
+
+	// Sockets whose send can be refused or dropped at the high-water mark or for want of a peer:
+	// PUB and XPUB only with xpub-nodrop, ROUTER only with router-mandatory. PULL and SUB do not
+	// send; REP and XSUB sends never wait for room.
+	private static boolean refusesSends(ZmqSocketType type) {
+		return switch (type) {
+			case PUSH, DEALER, REQ, PAIR, ROUTER, PUB, XPUB -> true;
+			default -> false;
+		};
 	}
 
 	private static Set<DropReason> dropReasons(ZmqSocketType type) {

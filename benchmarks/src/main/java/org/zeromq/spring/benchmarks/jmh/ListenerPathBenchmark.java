@@ -34,6 +34,11 @@ import org.zeromq.spring.listener.adapter.ZmqMessageHandlerMethodFactory;
  * conversion, the handler call, and the reply frames. Through public API only
  * ({@link DefaultZmqListenerContainer#handle}); the pieces come from a real application context
  * (the converter and container factory the auto-configuration builds, declared sockets of each type).
+ * <p>
+ * The {@code …MetricsOn} benchmarks run the same listeners in a second application with the
+ * starter's meters on ({@code zeromq.metrics.enabled=true}, so the {@code zeromq.listener} timer
+ * wraps each handler call): against their plain twins in the same run, what the timer costs per
+ * message in time and in bytes allocated.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +52,8 @@ public class ListenerPathBenchmark {
 	private static final List<byte[]> ROUTER_ENVELOPE = List.of(new byte[] { 0, 1, 2, 3, 4 }, new byte[0], Payload.BYTES_100);
 
 	private StarterApp app;
+
+	private StarterApp metricsApp;
 
 	private List<byte[]> textFrame;
 
@@ -63,6 +70,10 @@ public class ListenerPathBenchmark {
 	private DefaultZmqListenerContainer subTopic;
 
 	private DefaultZmqListenerContainer routerEcho;
+
+	private DefaultZmqListenerContainer pullBytesMetricsOn;
+
+	private DefaultZmqListenerContainer repEchoMetricsOn;
 
 	@Setup(Level.Trial)
 	public void setUp() {
@@ -89,10 +100,19 @@ public class ListenerPathBenchmark {
 		this.pullJson = container(factory, handlerMethods, handlers, "quote", "pull-json");
 		this.subTopic = container(factory, handlerMethods, handlers, "topic", "sub");
 		this.routerEcho = container(factory, handlerMethods, handlers, "echo", "router");
+		Map<String, Object> metered = new HashMap<>();
+		declare(metered, "metrics-rep", "REP");
+		declare(metered, "metrics-pull", "PULL");
+		metered.put("zeromq.metrics.enabled", "true");
+		this.metricsApp = StarterApp.start(metered, Map.of());
+		DefaultZmqListenerContainerFactory metricsFactory = this.metricsApp.bean(DefaultZmqListenerContainerFactory.class);
+		this.pullBytesMetricsOn = container(metricsFactory, handlerMethods, handlers, "bytes", "metrics-pull");
+		this.repEchoMetricsOn = container(metricsFactory, handlerMethods, handlers, "echo", "metrics-rep");
 	}
 
 	@TearDown(Level.Trial)
 	public void tearDown() {
+		this.metricsApp.close();
 		this.app.close();
 	}
 
@@ -137,6 +157,18 @@ public class ListenerPathBenchmark {
 	@Benchmark
 	public List<byte[]> dispatchRepEcho() {
 		return this.repEcho.handle(ONE_FRAME);
+	}
+
+	/** {@link #dispatchPullBytes} with the {@code zeromq.listener} timer on. */
+	@Benchmark
+	public List<byte[]> dispatchPullBytesMetricsOn() {
+		return this.pullBytesMetricsOn.handle(ONE_FRAME);
+	}
+
+	/** {@link #dispatchRepEcho} with the {@code zeromq.listener} timer on. */
+	@Benchmark
+	public List<byte[]> dispatchRepEchoMetricsOn() {
+		return this.repEchoMetricsOn.handle(ONE_FRAME);
 	}
 
 	/** ROUTER: the reply carries the identity envelope back. */

@@ -23,7 +23,9 @@ def main():
     try:
         # set SNDHWM, so we don't drop messages for slow subscribers
         publisher.sndhwm = 1100000
-        publisher.setsockopt(zmq.LINGER, 10000)
+        # The guide lingers 10 s; a subscriber on a loaded machine may need longer to read the
+        # rest, so the publisher waits as long as its peers wait for anything (then gives up).
+        publisher.setsockopt(zmq.LINGER, peer.DEADLINE_S * 1000)
         syncservice.setsockopt(zmq.LINGER, 1000)
         publisher.bind("tcp://127.0.0.1:*")
         syncservice.bind("tcp://127.0.0.1:*")

@@ -39,7 +39,7 @@ final class DispatchedReply<T> extends CompletableFuture<T> {
 	}
 
 	@Override
-	public <U> CompletableFuture<U> handle(BiFunction<? super T, @Nullable Throwable, ? extends U> fn) {
+	public <U> CompletableFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> fn) {
 		return super.handle((result, failure) -> {
 			try {
 				return fn.apply(result, failure);

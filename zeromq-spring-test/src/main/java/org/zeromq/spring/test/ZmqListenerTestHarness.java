@@ -211,7 +211,7 @@ public final class ZmqListenerTestHarness implements BeanPostProcessor, Priority
 		@Nullable String byMethod = null;
 		for (ZmqListenerContainer container : registry().getListenerContainers()) {
 			ListenerEndpoint endpoint = container.endpoint();
-			if (endpoint.method().equals(method)) {
+			if (method.equals(endpoint.method())) {
 				if (endpoint.bean() == proxy) {
 					return container.id();
 				}

@@ -136,7 +136,7 @@ final class DealerRequester implements AutoCloseable, PendingRequests.Wire, Pend
 		status.requestEnded(outcome(status, error, request.timeout), System.nanoTime() - request.started);
 	}
 
-	private static RequestOutcome outcome(SocketStatus status, Throwable error, Duration timeout) {
+	private static RequestOutcome outcome(SocketStatus status, @Nullable Throwable error, Duration timeout) {
 		if (error == null) {
 			return RequestOutcome.SUCCESS;
 		}

@@ -31,6 +31,9 @@ final class PipelinedRequestScenario implements Scenario {
 
 	private static final byte[] DELIMITER = new byte[0];
 
+	/** The raw DEALER loop against the starter's server. */
+	static final String RAW_CLIENT = "raw DEALER → starter server";
+
 	private final String name;
 
 	private final int requests;
@@ -63,11 +66,22 @@ final class PipelinedRequestScenario implements Scenario {
 		return List.of(REQUESTS);
 	}
 
+	/**
+	 * With several server threads, a third side puts the raw DEALER loop in front of the
+	 * starter's server: against the raw side it shows what the starter's device and workers cost,
+	 * against the starter side what its client costs.
+	 */
+	@Override
+	public List<String> sides() {
+		return (this.concurrency > 1) ? List.of("raw", "starter", RAW_CLIENT) : List.of("raw", "starter");
+	}
+
 	@Override
 	public Side open(String side) {
-		if (side.equals("raw")) {
-			Peer server = (this.concurrency > 1) ? EchoServers.rawMultithreaded(this.work, this.concurrency)
-					: EchoServers.raw(this.work);
+		if (side.equals("raw") || side.equals(RAW_CLIENT)) {
+			Peer server = side.equals(RAW_CLIENT) ? EchoServers.starter(this.work, this.concurrency)
+					: (this.concurrency > 1) ? EchoServers.rawMultithreaded(this.work, this.concurrency)
+							: EchoServers.raw(this.work);
 			ZContext context = new ZContext();
 			ZMQ.Socket dealer = RawJeromq.socket(context, SocketType.DEALER, EchoServers.HWM);
 			dealer.connect(server.endpoint());

@@ -190,18 +190,7 @@ final class MessageDispatcher {
 		if (envelope.isEmpty()) {
 			return body;
 		}
-		if (body.size() == 1 && envelope.size() <= 2) {
-			return withEnvelope(envelope, body.get(0));
-		}
-		List<byte[]> frames = new ArrayList<>(message.envelope().size() + body.size());
-		// Element by element: addAll copies each list into an array first, two arrays per reply.
-		for (int i = 0; i < message.envelope().size(); i++) {
-			frames.add(message.envelope().get(i));
-		}
-		for (int i = 0; i < body.size(); i++) {
-			frames.add(body.get(i));
-		}
-		return frames;
+		return (body.size() == 1) ? withEnvelope(envelope, body.get(0)) : joined(envelope, body);
 	}
 
 	// A ROUTER reply's usual envelopes ([identity] or [identity][""]) and one frame, as an immutable
@@ -210,15 +199,20 @@ final class MessageDispatcher {
 		return switch (envelope.size()) {
 			case 1 -> List.of(envelope.get(0), frame);
 			case 2 -> List.of(envelope.get(0), envelope.get(1), frame);
-			default -> {
-				List<byte[]> frames = new ArrayList<>(envelope.size() + 1);
-				for (int i = 0; i < envelope.size(); i++) {
-					frames.add(envelope.get(i));
-				}
-				frames.add(frame);
-				yield frames;
-			}
+			default -> joined(envelope, List.of(frame));
 		};
+	}
+
+	private static List<byte[]> joined(List<byte[]> envelope, List<byte[]> body) {
+		List<byte[]> frames = new ArrayList<>(envelope.size() + body.size());
+		// Element by element: addAll copies each list into an array first, two arrays per reply.
+		for (int i = 0; i < envelope.size(); i++) {
+			frames.add(envelope.get(i));
+		}
+		for (int i = 0; i < body.size(); i++) {
+			frames.add(body.get(i));
+		}
+		return frames;
 	}
 
 	/** Whether a socket type answers the message it received. */

@@ -93,6 +93,24 @@ class ListenerTypesTests {
 	}
 
 	@Test
+	void aReplyOfSeveralFramesOrOfNoneStillAnswersBehindTheEnvelope() {
+		this.runner.withUserConfiguration(PartsHandlers.class)
+			.withPropertyValues(socket("parts-router", "type=ROUTER", "bind=" + ANY_TCP))
+			.withPropertyValues(socket("parts-rep", "type=REP", "bind=" + ANY_TCP))
+			.run((context) -> {
+				try (PeerSockets peers = new PeerSockets()) {
+					for (String server : List.of("parts-router", "parts-rep")) {
+						ZMQ.Socket req = peers.connect(SocketType.REQ, endpoint(context, server));
+						assertThat(request(req, "x")).as(server).containsExactly("part", "x");
+						// No frames to send: the REQ peer still gets its answer, an empty frame.
+						assertThat(request(req, "none")).as(server).containsExactly("");
+						assertThat(request(req, "y")).as(server + ", the next request").containsExactly("part", "y");
+					}
+				}
+			});
+	}
+
+	@Test
 	void pullReceivesWhatPushSendsInOrder() {
 		this.runner.withUserConfiguration(PullHandler.class)
 			.withPropertyValues(socket("tasks", "type=PULL", "bind=" + ANY_TCP))
@@ -202,6 +220,24 @@ class ListenerTypesTests {
 		@ZmqListener("silent")
 		void note(String note) {
 			this.notes.record(note);
+		}
+
+	}
+
+	static class PartsHandlers {
+
+		@ZmqListener("parts-router")
+		List<String> routed(String request) {
+			return parts(request);
+		}
+
+		@ZmqListener("parts-rep")
+		List<String> replied(String request) {
+			return parts(request);
+		}
+
+		private static List<String> parts(String request) {
+			return request.equals("none") ? List.of() : List.of("part", request);
 		}
 
 	}

@@ -33,16 +33,74 @@ public final class Frames {
 		if (last < 0) {
 			throw new IllegalArgumentException("a ZeroMQ message needs at least one frame");
 		}
-		int firstFlags = (last == 0) ? firstFrameFlags : firstFrameFlags | ZMQ.SNDMORE;
-		boolean taken = (cancellation != null) ? socket.send(frames.get(0), firstFlags, cancellation)
-				: socket.send(frames.get(0), firstFlags);
-		if (!taken) {
+		if (!sendFirst(socket, frames.get(0), (last == 0) ? firstFrameFlags : firstFrameFlags | ZMQ.SNDMORE,
+				cancellation)) {
 			return false;
 		}
-		for (int i = 1; i <= last; i++) {
-			socket.send(frames.get(i), (i == last) ? 0 : ZMQ.SNDMORE);
-		}
+		sendRest(socket, frames, 1, true);
 		return true;
+	}
+
+	/**
+	 * Sends a message made of an envelope and a body, frame by frame, without joining them into
+	 * one list first (a reply per message would allocate one). The high-water mark applies to
+	 * the first frame only, as in {@link #send(ZMQ.Socket, List, int, ZMQ.CancellationToken)}.
+	 * @param envelope the frames in front (a ROUTER's identity and delimiter), possibly none
+	 * @param body at least one frame
+	 * @return {@code false} when the socket did not accept the message
+	 */
+	public static boolean send(ZMQ.Socket socket, List<byte[]> envelope, List<byte[]> body, int firstFrameFlags,
+			ZMQ.@Nullable CancellationToken cancellation) {
+		if (body.isEmpty()) {
+			throw new IllegalArgumentException("a ZeroMQ message needs at least one frame after its envelope");
+		}
+		if (envelope.isEmpty()) {
+			return send(socket, body, firstFrameFlags, cancellation);
+		}
+		if (!sendEnvelope(socket, envelope, firstFrameFlags, cancellation)) {
+			return false;
+		}
+		sendRest(socket, body, 0, true);
+		return true;
+	}
+
+	/**
+	 * {@link #send(ZMQ.Socket, List, List, int, ZMQ.CancellationToken)} of a body of one frame,
+	 * which needs no list either.
+	 */
+	public static boolean send(ZMQ.Socket socket, List<byte[]> envelope, byte[] frame, int firstFrameFlags,
+			ZMQ.@Nullable CancellationToken cancellation) {
+		if (envelope.isEmpty()) {
+			return sendFirst(socket, frame, firstFrameFlags, cancellation);
+		}
+		if (!sendEnvelope(socket, envelope, firstFrameFlags, cancellation)) {
+			return false;
+		}
+		socket.send(frame, 0);
+		return true;
+	}
+
+	// Every frame of the envelope, more to come.
+	private static boolean sendEnvelope(ZMQ.Socket socket, List<byte[]> envelope, int firstFrameFlags,
+			ZMQ.@Nullable CancellationToken cancellation) {
+		if (!sendFirst(socket, envelope.get(0), firstFrameFlags | ZMQ.SNDMORE, cancellation)) {
+			return false;
+		}
+		sendRest(socket, envelope, 1, false);
+		return true;
+	}
+
+	private static boolean sendFirst(ZMQ.Socket socket, byte[] frame, int flags,
+			ZMQ.@Nullable CancellationToken cancellation) {
+		return (cancellation != null) ? socket.send(frame, flags, cancellation) : socket.send(frame, flags);
+	}
+
+	// The frames from index {@code from} on; the last one ends the message if {@code ends}.
+	private static void sendRest(ZMQ.Socket socket, List<byte[]> frames, int from, boolean ends) {
+		int last = frames.size() - 1;
+		for (int i = from; i <= last; i++) {
+			socket.send(frames.get(i), (ends && i == last) ? 0 : ZMQ.SNDMORE);
+		}
 	}
 
 	/**

@@ -212,7 +212,37 @@ public final class DefaultZmqListenerContainer implements ZmqListenerContainer {
 	 * @return the frames the listener would send back on its socket, or {@code null} for none
 	 */
 	public @Nullable List<byte[]> handle(List<byte[]> frames) {
-		return this.dispatcher.dispatch(frames);
+		CollectedReply reply = new CollectedReply();
+		handle(frames, reply);
+		return reply.frames;
+	}
+
+	/**
+	 * {@link #handle(List)} with the reply, if any, given to {@code replies} as the listener's
+	 * thread would send it: envelope and body apart, no list joining them.
+	 */
+	public void handle(List<byte[]> frames, ReplyTarget replies) {
+		this.dispatcher.dispatch(frames, replies);
+	}
+
+	// The reply as one list of frames, for callers without a socket.
+	private static final class CollectedReply implements ReplyTarget {
+
+		private @Nullable List<byte[]> frames;
+
+		@Override
+		public void reply(List<byte[]> envelope, List<byte[]> body) {
+			List<byte[]> joined = new ArrayList<>(envelope.size() + body.size());
+			joined.addAll(envelope);
+			joined.addAll(body);
+			this.frames = joined;
+		}
+
+		@Override
+		public void reply(List<byte[]> envelope, byte[] frame) {
+			reply(envelope, List.of(frame));
+		}
+
 	}
 
 	@Override

@@ -58,6 +58,8 @@ final class ListenerWorker {
 
 	private final SocketStatus status;
 
+	private final ReplyTarget replies = new SocketReplies();
+
 	/**
 	 * @param name what log messages call this worker
 	 * @param paused whether it starts paused (reading nothing until resumed)
@@ -128,10 +130,7 @@ final class ListenerWorker {
 					return;
 				}
 				received++;
-				List<byte[]> reply = this.dispatcher.dispatch(frames);
-				if (reply != null) {
-					sendReply(reply);
-				}
+				this.dispatcher.dispatch(frames, this.replies);
 			}
 		}
 		finally {
@@ -154,10 +153,7 @@ final class ListenerWorker {
 				if (frames == null) {
 					return;
 				}
-				List<byte[]> reply = this.dispatcher.dispatch(frames);
-				if (reply != null) {
-					sendReply(reply);
-				}
+				this.dispatcher.dispatch(frames, this.replies);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -166,25 +162,49 @@ final class ListenerWorker {
 		}
 	}
 
-	private void sendReply(List<byte[]> reply) {
-		try {
-			if (Frames.send(this.socket, reply, 0, this.cancellation)) {
-				this.status.recordSent();
+	// Replies go out on the worker's socket, released by abandon() if they wait for room too long.
+	private final class SocketReplies implements ReplyTarget {
+
+		@Override
+		public void reply(List<byte[]> envelope, List<byte[]> body) {
+			try {
+				sent(Frames.send(ListenerWorker.this.socket, envelope, body, 0, ListenerWorker.this.cancellation));
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+
+		@Override
+		public void reply(List<byte[]> envelope, byte[] frame) {
+			try {
+				sent(Frames.send(ListenerWorker.this.socket, envelope, frame, 0, ListenerWorker.this.cancellation));
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+
+		private void sent(boolean taken) {
+			if (taken) {
+				ListenerWorker.this.status.recordSent();
 			}
 			else {
-				this.status.recordDropped(DropReason.HWM);
-				this.dispatcher.failures().record("could not send a reply", "the peer took nothing within the send-timeout",
-						null);
+				ListenerWorker.this.status.recordDropped(DropReason.HWM);
+				ListenerWorker.this.dispatcher.failures().record("could not send a reply",
+						"the peer took nothing within the send-timeout", null);
 			}
 		}
-		catch (RuntimeException ex) {
-			// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable. Peers
-			// cause this at will (a request, then disconnect), hence the rate-limited log.
+
+		// e.g. a ROUTER with router-mandatory whose peer is gone: the reply is unroutable. Peers
+		// cause this at will (a request, then disconnect), hence the rate-limited log.
+		private void failed(RuntimeException ex) {
 			if (ex instanceof ZMQException zmq && zmq.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {
-				this.status.recordUnroutable();
+				ListenerWorker.this.status.recordUnroutable();
 			}
-			this.dispatcher.failures().record("could not send a reply", ex.getMessage(), ex);
+			ListenerWorker.this.dispatcher.failures().record("could not send a reply", ex.getMessage(), ex);
 		}
+
 	}
 
 }

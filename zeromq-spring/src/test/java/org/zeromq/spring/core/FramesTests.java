@@ -42,4 +42,56 @@ class FramesTests {
 		assertThat(Frames.receive(receiver, ZMQ.DONTWAIT)).as("nothing more than was sent").isNull();
 	}
 
+	@Test
+	void anEnvelopeAndABodyGoOutAsOneMessageWithoutAJoinedList() {
+		ZMQ.Socket receiver = this.context.createSocket(SocketType.PAIR);
+		receiver.setReceiveTimeOut(5_000);
+		receiver.bind("inproc://frames-envelope");
+		ZMQ.Socket sender = this.context.createSocket(SocketType.PAIR);
+		sender.connect("inproc://frames-envelope");
+		byte[] identity = bytes("peer-1");
+		byte[] delimiter = new byte[0];
+		List<byte[]> envelope = List.of(identity, delimiter);
+
+		assertThat(Frames.send(sender, envelope, bytes("one"), 0, null)).isTrue();
+		assertThat(Frames.receive(receiver, 0)).containsExactly(identity, delimiter, bytes("one"));
+
+		assertThat(Frames.send(sender, envelope, List.of(bytes("a"), bytes("b")), 0, null)).isTrue();
+		assertThat(Frames.receive(receiver, 0)).containsExactly(identity, delimiter, bytes("a"), bytes("b"));
+
+		assertThat(Frames.send(sender, List.of(), bytes("bare"), 0, null)).as("no envelope").isTrue();
+		assertThat(Frames.receive(receiver, 0)).containsExactly(bytes("bare"));
+
+		assertThat(Frames.send(sender, List.of(), List.of(bytes("x"), bytes("y")), 0, null)).isTrue();
+		assertThat(Frames.receive(receiver, 0)).containsExactly(bytes("x"), bytes("y"));
+		assertThat(Frames.receive(receiver, ZMQ.DONTWAIT)).as("nothing more than was sent").isNull();
+	}
+
+	@Test
+	void aFullSocketRefusesTheWholeMessageEnvelopeIncluded() {
+		ZMQ.Socket receiver = this.context.createSocket(SocketType.PAIR);
+		receiver.setReceiveTimeOut(5_000);
+		receiver.setRcvHWM(1);
+		receiver.bind("inproc://frames-full");
+		ZMQ.Socket sender = this.context.createSocket(SocketType.PAIR);
+		sender.setSndHWM(1);
+		sender.connect("inproc://frames-full");
+		List<byte[]> envelope = List.of(bytes("peer"), new byte[0]);
+		int accepted = 0;
+		// inproc's queue holds send-hwm + receive-hwm messages: a handful fill it.
+		while (accepted < 100 && Frames.send(sender, envelope, bytes("m" + accepted), ZMQ.DONTWAIT, null)) {
+			accepted++;
+		}
+		assertThat(accepted).as("messages queued before the socket was full").isBetween(1, 99);
+		for (int i = 0; i < accepted; i++) {
+			assertThat(Frames.receive(receiver, 0)).as("message %d", i)
+				.containsExactly(bytes("peer"), new byte[0], bytes("m" + i));
+		}
+		assertThat(Frames.receive(receiver, ZMQ.DONTWAIT)).as("no part of the refused message").isNull();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
 }

@@ -20,9 +20,13 @@ import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import zmq.SocketBase;
+import zmq.ZError;
+
 /**
- * One thread that owns sockets, as ZeroMQ wants them owned: it polls its sockets together with a
- * {@link Wakeup}, runs commands that any thread queues with {@link #execute}, wakes at the
+ * One thread that owns sockets, as ZeroMQ wants them owned: it waits for its sockets and for a
+ * {@link Wakeup} (one socket: in the socket itself, a wait the wake-up cancels; several: a poll of
+ * them and the wake-up's receiver), runs commands that any thread queues with {@link #execute}, wakes at the
  * deadline its {@link Schedule} asks for, and when asked to {@link #stop()} finishes what it is
  * doing, runs the commands queued before the stop, and closes its sockets itself, on its own
  * thread.
@@ -298,29 +302,67 @@ public final class SocketLoop {
 	}
 
 	private void turns(Selector selector) {
+		Registration only = (this.registrations.size() == 1) ? this.registrations.get(0) : null;
+		if (only != null) {
+			this.wakeup.wakeByCancelling(only.socket);
+		}
 		while (!this.stopRequested) {
-			ZMQ.PollItem[] polling = pollItems();
-			if (ZMQ.poll(selector, polling, idle() ? pollTimeoutMillis() : 0) < 0) {
+			if (only != null ? !turn(only) : !turn(selector)) {
 				// The context is terminating: nothing more can be done with these sockets.
 				return;
-			}
-			runCommands();
-			if (this.stopRequested) {
-				return;
-			}
-			@Nullable Registration[] registered = this.polled;
-			for (int i = 1; i < polling.length; i++) {
-				Registration registration = registered[i];
-				// Masked with the interest now: a command of this turn may have paused the socket.
-				int ready = readyEvents(polling[i]) & registration.interest;
-				if (ready != 0) {
-					registration.ready.ready(ready);
-				}
 			}
 			if (this.schedule != NOTHING_TIMED) {
 				this.schedule.runDue(System.nanoTime());
 			}
 		}
+	}
+
+	// Several sockets: a poll of them all and the wake-up's receiver.
+	private boolean turn(Selector selector) {
+		ZMQ.PollItem[] polling = pollItems();
+		if (ZMQ.poll(selector, polling, idle() ? pollTimeoutMillis() : 0) < 0) {
+			return false;
+		}
+		runCommands();
+		if (this.stopRequested) {
+			return true;
+		}
+		@Nullable Registration[] registered = this.polled;
+		for (int i = 1; i < polling.length; i++) {
+			Registration registration = registered[i];
+			// Masked with the interest now: a command of this turn may have paused the socket.
+			int ready = readyEvents(polling[i]) & registration.interest;
+			if (ready != 0) {
+				registration.ready.ready(ready);
+			}
+		}
+		return true;
+	}
+
+	// One socket (a listener worker, the DEALER pipeline): the wait happens in the socket itself,
+	// which wakes on its own mailbox, and a command cancels that wait (see Wakeup). Measured
+	// cheaper than a poll of the socket and the wake-up's pair: no selector, no second socket,
+	// one command to wake rather than an inproc message.
+	private boolean turn(Registration only) {
+		SocketBase base = only.socket.base();
+		long timeout = idle() ? pollTimeoutMillis() : 0;
+		int ready = base.poll(only.interest, (int) Math.min(timeout, Integer.MAX_VALUE), this.wakeup.cancellation());
+		if (ready < 0) {
+			if (base.errno() == ZError.ETERM) {
+				return false;
+			}
+			// Timed out, or woken: a command or the stop.
+			ready = 0;
+		}
+		runCommands();
+		if (this.stopRequested) {
+			return true;
+		}
+		ready &= only.interest;
+		if (ready != 0) {
+			only.ready.ready(ready);
+		}
+		return true;
 	}
 
 	// The wake-up is drained only here, when the loop has no command left and may sleep: while it
@@ -394,9 +436,12 @@ public final class SocketLoop {
 		}
 	}
 
-	// The owner's sockets first (their linger starts now), then the wake-up.
+	// The wake-up's sending end first, then the owner's sockets (their linger starts now), then the
+	// wake-up's receiving end.
 	private void end() {
 		try {
+			// No wake-up from here on: one would cancel a wait in a socket about to close.
+			this.wakeup.close();
 			for (Registration registration : this.registrations) {
 				try {
 					registration.socket.close();
@@ -406,7 +451,6 @@ public final class SocketLoop {
 				}
 			}
 			this.wakeup.closeReceiver();
-			this.wakeup.close();
 		}
 		finally {
 			this.terminated.countDown();

@@ -100,6 +100,38 @@ class SocketLoopTests {
 	}
 
 	@Test
+	void aLoopWaitingInItsOneSocketIsWokenByCommandsWhetherTheSocketIsPolledOrPaused() throws Exception {
+		SocketLoop loop = new SocketLoop(this.context, "test loop");
+		ZMQ.Socket receiver = pair("inproc://loop-one-socket");
+		ZMQ.Socket sender = this.context.createSocket(SocketType.PAIR);
+		sender.connect("inproc://loop-one-socket");
+		List<String> received = new CopyOnWriteArrayList<>();
+		SocketLoop.Registration registration = loop.register(receiver, ZMQ.Poller.POLLIN,
+				(events) -> received.add(receiver.recvStr(ZMQ.DONTWAIT)));
+		loop.start(this.executor);
+		for (int interest : new int[] { ZMQ.Poller.POLLIN, 0 }) {
+			// Once this has run, the loop waits in its socket with no timeout (or, paused, for commands only).
+			loop.submit(() -> registration.interest(interest)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			for (int i = 0; i < 100; i++) {
+				CompletableFuture<Void> woke = new CompletableFuture<>();
+				Thread caller = new Thread(() -> loop.execute(() -> woke.complete(null)));
+				caller.start();
+				woke.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+				caller.join(WAIT.toMillis());
+			}
+		}
+		// Paused: what arrives stays in the socket until it is polled again.
+		sender.send("while paused");
+		loop.submit(() -> {
+		}).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(received).isEmpty();
+		loop.execute(() -> registration.interest(ZMQ.Poller.POLLIN));
+		await().atMost(WAIT).until(() -> received.equals(List.of("while paused")));
+		sender.close();
+		stop(loop);
+	}
+
+	@Test
 	void aRegisteredSocketIsHandledOnTheLoopThreadWhenAMessageArrives() throws Exception {
 		SocketLoop loop = new SocketLoop(this.context, "test loop");
 		ZMQ.Socket receiver = pair("inproc://loop-handles");

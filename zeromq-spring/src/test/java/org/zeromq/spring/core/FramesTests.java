@@ -24,11 +24,8 @@ class FramesTests {
 
 	@Test
 	void messagesOfOneToSixFramesArriveWholeAndInOrderEmptyFramesIncluded() {
-		ZMQ.Socket receiver = this.context.createSocket(SocketType.PAIR);
-		receiver.setReceiveTimeOut(5_000);
-		receiver.bind("inproc://frames-lengths");
-		ZMQ.Socket sender = this.context.createSocket(SocketType.PAIR);
-		sender.connect("inproc://frames-lengths");
+		ZMQ.Socket receiver = receiver("inproc://frames-lengths", 1000);
+		ZMQ.Socket sender = sender("inproc://frames-lengths", 1000);
 		for (int length = 1; length <= 6; length++) {
 			List<byte[]> sent = new ArrayList<>();
 			for (int i = 0; i < length; i++) {
@@ -44,11 +41,8 @@ class FramesTests {
 
 	@Test
 	void anEnvelopeAndABodyGoOutAsOneMessageWithoutAJoinedList() {
-		ZMQ.Socket receiver = this.context.createSocket(SocketType.PAIR);
-		receiver.setReceiveTimeOut(5_000);
-		receiver.bind("inproc://frames-envelope");
-		ZMQ.Socket sender = this.context.createSocket(SocketType.PAIR);
-		sender.connect("inproc://frames-envelope");
+		ZMQ.Socket receiver = receiver("inproc://frames-envelope", 1000);
+		ZMQ.Socket sender = sender("inproc://frames-envelope", 1000);
 		byte[] identity = bytes("peer-1");
 		byte[] delimiter = new byte[0];
 		List<byte[]> envelope = List.of(identity, delimiter);
@@ -69,13 +63,8 @@ class FramesTests {
 
 	@Test
 	void aFullSocketRefusesTheWholeMessageEnvelopeIncluded() {
-		ZMQ.Socket receiver = this.context.createSocket(SocketType.PAIR);
-		receiver.setReceiveTimeOut(5_000);
-		receiver.setRcvHWM(1);
-		receiver.bind("inproc://frames-full");
-		ZMQ.Socket sender = this.context.createSocket(SocketType.PAIR);
-		sender.setSndHWM(1);
-		sender.connect("inproc://frames-full");
+		ZMQ.Socket receiver = receiver("inproc://frames-full", 1);
+		ZMQ.Socket sender = sender("inproc://frames-full", 1);
 		List<byte[]> envelope = List.of(bytes("peer"), new byte[0]);
 		int accepted = 0;
 		// inproc's queue holds send-hwm + receive-hwm messages: a handful fill it.
@@ -88,6 +77,21 @@ class FramesTests {
 				.containsExactly(bytes("peer"), new byte[0], bytes("m" + i));
 		}
 		assertThat(Frames.receive(receiver, ZMQ.DONTWAIT)).as("no part of the refused message").isNull();
+	}
+
+	private ZMQ.Socket receiver(String endpoint, int hwm) {
+		ZMQ.Socket socket = this.context.createSocket(SocketType.PAIR);
+		socket.setReceiveTimeOut(5_000);
+		socket.setRcvHWM(hwm);
+		socket.bind(endpoint);
+		return socket;
+	}
+
+	private ZMQ.Socket sender(String endpoint, int hwm) {
+		ZMQ.Socket socket = this.context.createSocket(SocketType.PAIR);
+		socket.setSndHWM(hwm);
+		socket.connect(endpoint);
+		return socket;
 	}
 
 	private static byte[] bytes(String text) {

@@ -89,13 +89,7 @@ class SocketLoopTests {
 		// Once this has run, the loop has nothing to do and waits in its poll with no timeout.
 		loop.submit(() -> {
 		}).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		for (int i = 0; i < 100; i++) {
-			CompletableFuture<Void> woke = new CompletableFuture<>();
-			Thread caller = new Thread(() -> loop.execute(() -> woke.complete(null)));
-			caller.start();
-			woke.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-			caller.join(WAIT.toMillis());
-		}
+		wakeFromOtherThreads(loop, 100);
 		stop(loop);
 	}
 
@@ -103,8 +97,7 @@ class SocketLoopTests {
 	void aLoopWaitingInItsOneSocketIsWokenByCommandsWhetherTheSocketIsPolledOrPaused() throws Exception {
 		SocketLoop loop = new SocketLoop(this.context, "test loop");
 		ZMQ.Socket receiver = pair("inproc://loop-one-socket");
-		ZMQ.Socket sender = this.context.createSocket(SocketType.PAIR);
-		sender.connect("inproc://loop-one-socket");
+		ZMQ.Socket sender = peer("inproc://loop-one-socket");
 		List<String> received = new CopyOnWriteArrayList<>();
 		SocketLoop.Registration registration = loop.register(receiver, ZMQ.Poller.POLLIN,
 				(events) -> received.add(receiver.recvStr(ZMQ.DONTWAIT)));
@@ -112,13 +105,7 @@ class SocketLoopTests {
 		for (int interest : new int[] { ZMQ.Poller.POLLIN, 0 }) {
 			// Once this has run, the loop waits in its socket with no timeout (or, paused, for commands only).
 			loop.submit(() -> registration.interest(interest)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-			for (int i = 0; i < 100; i++) {
-				CompletableFuture<Void> woke = new CompletableFuture<>();
-				Thread caller = new Thread(() -> loop.execute(() -> woke.complete(null)));
-				caller.start();
-				woke.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-				caller.join(WAIT.toMillis());
-			}
+			wakeFromOtherThreads(loop, 100);
 		}
 		// Paused: what arrives stays in the socket until it is polled again.
 		sender.send("while paused");
@@ -135,8 +122,7 @@ class SocketLoopTests {
 	void aRegisteredSocketIsHandledOnTheLoopThreadWhenAMessageArrives() throws Exception {
 		SocketLoop loop = new SocketLoop(this.context, "test loop");
 		ZMQ.Socket receiver = pair("inproc://loop-handles");
-		ZMQ.Socket sender = this.context.createSocket(SocketType.PAIR);
-		sender.connect("inproc://loop-handles");
+		ZMQ.Socket sender = peer("inproc://loop-handles");
 		List<String> received = new CopyOnWriteArrayList<>();
 		loop.register(receiver, ZMQ.Poller.POLLIN, (events) -> {
 			assertThat(events).isEqualTo(ZMQ.Poller.POLLIN);
@@ -385,6 +371,24 @@ class SocketLoopTests {
 		ZMQ.Socket socket = this.context.createSocket(SocketType.PAIR);
 		socket.bind(endpoint);
 		return socket;
+	}
+
+	// The other end of a pair(endpoint).
+	private ZMQ.Socket peer(String endpoint) {
+		ZMQ.Socket socket = this.context.createSocket(SocketType.PAIR);
+		socket.connect(endpoint);
+		return socket;
+	}
+
+	// Each time from a new thread, which queues a command and waits until the loop has run it.
+	private static void wakeFromOtherThreads(SocketLoop loop, int times) throws Exception {
+		for (int i = 0; i < times; i++) {
+			CompletableFuture<Void> woke = new CompletableFuture<>();
+			Thread caller = new Thread(() -> loop.execute(() -> woke.complete(null)));
+			caller.start();
+			woke.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			caller.join(WAIT.toMillis());
+		}
 	}
 
 	private static void stop(SocketLoop loop) throws InterruptedException {

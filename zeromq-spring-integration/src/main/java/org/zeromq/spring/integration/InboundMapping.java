@@ -1,18 +1,10 @@
 package org.zeromq.spring.integration;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
-import org.jspecify.annotations.Nullable;
 import org.springframework.integration.support.DefaultMessageBuilderFactory;
 import org.springframework.integration.support.MessageBuilderFactory;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.support.GenericMessage;
-import org.springframework.util.AlternativeJdkIdGenerator;
 import org.zeromq.spring.core.ZmqHeaders;
 import org.zeromq.spring.listener.InboundMessage;
 
@@ -58,45 +50,6 @@ final class InboundMapping {
 			return new GenericMessage<>(payload, headers);
 		}
 		return builders.withPayload(payload).copyHeaders(headers).build();
-	}
-
-	/**
-	 * Headers with the envelope entries, an id and a timestamp, filled in once, while they are
-	 * built: nothing sees them before the message does, and they never change after.
-	 */
-	private static final class EnvelopeHeaders extends MessageHeaders {
-
-		EnvelopeHeaders(InboundMessage received) {
-			super(null, id(), null);
-			Map<String, Object> headers = getRawHeaders();
-			headers.put(ZmqHeaders.SOCKET, received.socket());
-			if (received.topic() != null) {
-				headers.put(ZmqHeaders.TOPIC, new String(received.topic(), StandardCharsets.UTF_8));
-			}
-			if (received.identity() != null) {
-				headers.put(ZmqHeaders.IDENTITY, received.identity());
-			}
-		}
-
-		/**
-		 * What Spring's default id generator makes, 128 random bits, from the receiving thread's
-		 * own {@link ThreadLocalRandom} instead of the one {@code java.util.Random} the default
-		 * generator shares across the JVM, which fills a 16-byte array through four
-		 * compare-and-set updates of its seed for every id (a sixth of the receiving thread's
-		 * time in profiles of the inbound adapter). These ids are as unique as the default's:
-		 * each thread's generator walks 64 bits of state, the default's {@code Random} 48 for the
-		 * whole JVM; neither is meant to be unguessable. {@code null} when the application set a
-		 * generator of its own (an {@code IdGenerator} bean, which Spring Integration installs):
-		 * then {@link MessageHeaders} asks that one.
-		 */
-		private static @Nullable UUID id() {
-			if (getIdGenerator().getClass() != AlternativeJdkIdGenerator.class) {
-				return null;
-			}
-			ThreadLocalRandom random = ThreadLocalRandom.current();
-			return new UUID(random.nextLong(), random.nextLong());
-		}
-
 	}
 
 }

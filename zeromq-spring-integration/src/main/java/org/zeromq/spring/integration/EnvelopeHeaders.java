@@ -55,7 +55,13 @@ final class EnvelopeHeaders extends MessageHeaders {
 	private static final String[] NAMES = { MessageHeaders.ID, MessageHeaders.TIMESTAMP, ZmqHeaders.SOCKET,
 			ZmqHeaders.TOPIC, ZmqHeaders.IDENTITY };
 
-	private final UUID id;
+	// The id, as the two halves of a UUID (made when asked for: most messages never are), or
+	// as the UUID an application's id generator made.
+	private final long idHigh;
+
+	private final long idLow;
+
+	private final @Nullable UUID generatedId;
 
 	private final long timestamp;
 
@@ -68,7 +74,17 @@ final class EnvelopeHeaders extends MessageHeaders {
 	EnvelopeHeaders(InboundMessage received) {
 		// No id, no timestamp: the map MessageHeaders makes stays empty, and these fields answer.
 		super(null, ID_VALUE_NONE, -1L);
-		this.id = newId();
+		if (getIdGenerator().getClass() == AlternativeJdkIdGenerator.class) {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			this.idHigh = random.nextLong();
+			this.idLow = random.nextLong();
+			this.generatedId = null;
+		}
+		else {
+			this.idHigh = 0;
+			this.idLow = 0;
+			this.generatedId = getIdGenerator().generateId();
+		}
 		this.timestamp = System.currentTimeMillis();
 		this.socket = received.socket();
 		byte[] topic = received.topic();
@@ -76,27 +92,9 @@ final class EnvelopeHeaders extends MessageHeaders {
 		this.identity = received.identity();
 	}
 
-	/**
-	 * What Spring's default id generator makes, 128 random bits, from the receiving thread's own
-	 * {@link ThreadLocalRandom} instead of the one {@code java.util.Random} the default generator
-	 * shares across the JVM, which fills a 16-byte array through four compare-and-set updates of
-	 * its seed for every id (a sixth of the receiving thread's time in profiles of the inbound
-	 * adapter). These ids are as unique as the default's: each thread's generator walks 64 bits
-	 * of state, the default's {@code Random} 48 for the whole JVM; neither is meant to be
-	 * unguessable. An id generator the application set (an {@code IdGenerator} bean, which
-	 * Spring Integration installs) makes the ids itself.
-	 */
-	private static UUID newId() {
-		if (getIdGenerator().getClass() != AlternativeJdkIdGenerator.class) {
-			return getIdGenerator().generateId();
-		}
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return new UUID(random.nextLong(), random.nextLong());
-	}
-
 	private @Nullable Object value(int index) {
 		return switch (index) {
-			case ID -> this.id;
+			case ID -> getId();
 			case TIMESTAMP -> this.timestamp;
 			case SOCKET -> this.socket;
 			case TOPIC -> this.topic;
@@ -115,9 +113,20 @@ final class EnvelopeHeaders extends MessageHeaders {
 		return -1;
 	}
 
+	/**
+	 * The id: what Spring's default generator makes, 128 random bits, but drawn from the
+	 * receiving thread's own {@link ThreadLocalRandom} rather than from the one
+	 * {@code java.util.Random} the default generator shares across the JVM, which fills a 16-byte
+	 * array through four compare-and-set updates of its seed for every id (a sixth of the
+	 * receiving thread's time in profiles of the inbound adapter). These ids are as unique as the
+	 * default's: each thread's generator walks 64 bits of state, the default's {@code Random} 48
+	 * for the whole JVM; neither is meant to be unguessable. An id generator the application set
+	 * (an {@code IdGenerator} bean, which Spring Integration installs) makes the ids itself. Each
+	 * call returns an equal {@code UUID}.
+	 */
 	@Override
 	public UUID getId() {
-		return this.id;
+		return (this.generatedId != null) ? this.generatedId : new UUID(this.idHigh, this.idLow);
 	}
 
 	@Override

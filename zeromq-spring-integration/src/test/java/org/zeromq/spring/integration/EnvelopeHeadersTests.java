@@ -37,7 +37,7 @@ class EnvelopeHeadersTests {
 	void aPullMessageHasAnIdATimestampAndTheSocket() {
 		long before = System.currentTimeMillis();
 		EnvelopeHeaders headers = received(null, null);
-		assertThat(headers.getId()).isNotNull();
+		assertThat(headers.getId()).isNotNull().isEqualTo(headers.getId()).isEqualTo(headers.get(MessageHeaders.ID));
 		assertThat(headers.getTimestamp()).isBetween(before, System.currentTimeMillis());
 		assertThat(headers).hasSize(3)
 			.containsOnlyKeys(MessageHeaders.ID, MessageHeaders.TIMESTAMP, ZmqHeaders.SOCKET)

@@ -102,6 +102,15 @@ final class EnvelopeHeaders extends MessageHeaders {
 		};
 	}
 
+	// Whether the header is there, without making the id's UUID to find out.
+	private boolean has(int index) {
+		return switch (index) {
+			case TOPIC -> this.topic != null;
+			case IDENTITY -> this.identity != null;
+			default -> index >= 0;
+		};
+	}
+
 	private static int indexOf(@Nullable Object key) {
 		if (key instanceof String name) {
 			for (int i = 0; i < NAMES.length; i++) {
@@ -137,7 +146,7 @@ final class EnvelopeHeaders extends MessageHeaders {
 	@Override
 	public @Nullable Object get(Object key) {
 		int index = indexOf(key);
-		return (index >= 0) ? value(index) : null;
+		return has(index) ? value(index) : null;
 	}
 
 	@Override
@@ -156,7 +165,7 @@ final class EnvelopeHeaders extends MessageHeaders {
 
 	@Override
 	public boolean containsKey(Object key) {
-		return get(key) != null;
+		return has(indexOf(key));
 	}
 
 	@Override
@@ -250,7 +259,7 @@ final class EnvelopeHeaders extends MessageHeaders {
 
 		private int present(int from) {
 			int index = from;
-			while (index < NAMES.length && value(index) == null) {
+			while (index < NAMES.length && !has(index)) {
 				index++;
 			}
 			return index;

@@ -44,7 +44,9 @@ class EnvelopeHeadersTests {
 			.containsEntry(ZmqHeaders.SOCKET, "tasks")
 			.containsEntry(MessageHeaders.ID, headers.getId())
 			.containsEntry(MessageHeaders.TIMESTAMP, headers.getTimestamp());
+		assertThat(headers.containsKey(MessageHeaders.ID)).isTrue();
 		assertThat(headers.containsKey(ZmqHeaders.TOPIC)).isFalse();
+		assertThat(headers.containsKey("station")).isFalse();
 		assertThat(headers.get(ZmqHeaders.IDENTITY)).isNull();
 		assertThat(headers.get(42)).isNull();
 		assertThat(headers.getReplyChannel()).isNull();

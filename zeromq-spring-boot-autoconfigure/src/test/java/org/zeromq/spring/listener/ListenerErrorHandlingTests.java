@@ -11,7 +11,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.messaging.handler.annotation.Header;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.spring.annotation.ZmqListener;
+import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
 import org.zeromq.spring.core.ZmqHeaders;
+import org.zeromq.spring.template.ZmqTemplate;
 import org.zeromq.spring.test.HandledMessages;
 import org.zeromq.spring.test.InvocationData;
 import org.zeromq.spring.test.PeerSockets;
@@ -30,8 +33,6 @@ import static org.zeromq.spring.test.ZmqApplication.WAIT;
 import static org.zeromq.spring.test.ZmqApplication.endpoint;
 import static org.zeromq.spring.test.ZmqApplication.socket;
 import static org.zeromq.spring.test.ZmqAssertions.assertThatNextMessage;
-import org.zeromq.spring.annotation.ZmqListener;
-import org.zeromq.spring.config.ZmqListenerEndpointRegistry;
 
 /**
  * A failure stays with its message: REP and ROUTER listeners still answer, the error handler and
@@ -152,6 +153,8 @@ class ListenerErrorHandlingTests {
 			.run((context) -> {
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket deadLetters = peers.connect(SocketType.PULL, endpoint(context, "dlq"));
+					// Before the handshake a bound PUSH may deal messages to a connection JeroMQ then drops.
+					ZmqReadiness.awaitPeers(context.getBean(ZmqTemplate.class), "dlq", 1);
 					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "intake"));
 					send(push, "good", "1");
 					send(push, "bad", "2");

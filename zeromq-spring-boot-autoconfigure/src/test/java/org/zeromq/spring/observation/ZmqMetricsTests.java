@@ -147,6 +147,8 @@ class ZmqMetricsTests {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);
 			try (PeerSockets peers = new PeerSockets()) {
 				ZMQ.Socket pull = peers.connect(SocketType.PULL, endpoint(context, "out"));
+				// Before the handshake a bound PUSH may deal messages to a connection JeroMQ then drops.
+				assertThat(template.awaitPeers("out", 1, PeerSockets.TIMEOUT)).isTrue();
 				for (int i = 0; i < MESSAGES; i++) {
 					template.send("out", "m" + i);
 				}

@@ -12,9 +12,11 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
 import org.zeromq.spring.annotation.ZmqListener;
+import org.zeromq.spring.template.ZmqTemplate;
 import org.zeromq.spring.test.LiveThreads;
 import org.zeromq.spring.test.PeerSockets;
 import org.zeromq.spring.test.ZmqApplication;
+import org.zeromq.spring.test.ZmqReadiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -116,6 +118,8 @@ class ZmqProxyTests {
 				try (PeerSockets peers = new PeerSockets()) {
 					ZMQ.Socket producer = peers.connect(SocketType.PUSH, endpoint(context, "tasks-in"));
 					ZMQ.Socket worker = peers.connect(SocketType.PULL, endpoint(context, "tasks-out"));
+					// Before the handshake a bound PUSH may deal messages to a connection JeroMQ then drops.
+					ZmqReadiness.awaitPeers(context.getBean(ZmqTemplate.class), "tasks-out", 1);
 					for (int i = 0; i < 50; i++) {
 						producer.send(Integer.toString(i));
 					}

@@ -68,6 +68,8 @@ class ListenerAttributeExpressionTests {
 			assertThat(request(client, "bad")).containsExactly("sorry: bad");
 			context.getBean(ZmqListenerEndpointRegistry.class).start("intake");
 			ZMQ.Socket results = peers.connect(SocketType.PULL, endpoint(context, "results"));
+			// Before the handshake a bound PUSH may deal messages to a connection JeroMQ then drops.
+			assertThat(context.getBean(ZmqSocketRegistry.class).socket("results").awaitPeers(1, PeerSockets.TIMEOUT)).isTrue();
 			ZMQ.Socket intake = peers.connect(SocketType.PUSH, endpoint(context, "intake"));
 			send(intake, "job");
 			assertThat(receiveStrings(results)).containsExactly("done job");

@@ -54,10 +54,7 @@ class ZmqMetricsTests {
 			.run((context) -> {
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				try (PeerSockets peers = new PeerSockets()) {
-					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "in"));
-					for (int i = 0; i < MESSAGES; i++) {
-						push.send("m" + i);
-					}
+					pushMessages(peers, endpoint(context, "in"));
 					context.getBean(Sink.class).handled.awaitCount(MESSAGES);
 				}
 				await().atMost(ZmqApplication.WAIT)
@@ -93,10 +90,7 @@ class ZmqMetricsTests {
 			.run((context) -> {
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				try (PeerSockets peers = new PeerSockets()) {
-					ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint(context, "in"));
-					for (int i = 0; i < MESSAGES; i++) {
-						push.send("m" + i);
-					}
+					pushMessages(peers, endpoint(context, "in"));
 					// An outcome's timer is registered with its first call.
 					await().atMost(ZmqApplication.WAIT).until(() -> {
 						FunctionTimer failed = meters.find("zeromq.listener")
@@ -290,6 +284,14 @@ class ZmqMetricsTests {
 	void switchedOffThereAreNoMeters() {
 		this.runner.withPropertyValues("zeromq.metrics.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ZmqMetrics.class).doesNotHaveBean(ListenerTimings.class));
+	}
+
+	// MESSAGES messages ("m0", "m1", …) from a raw PUSH connected to the endpoint.
+	private static void pushMessages(PeerSockets peers, String endpoint) {
+		ZMQ.Socket push = peers.connect(SocketType.PUSH, endpoint);
+		for (int i = 0; i < MESSAGES; i++) {
+			push.send("m" + i);
+		}
 	}
 
 	private static double counter(MeterRegistry meters, String name, String socket) {
